@@ -1,0 +1,169 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.js';
+import { issueCertificate, issueDocument } from '../src/blocks/trust/index.js';
+import { loadConfig } from '../src/platform/config/config.js';
+import { generateDeploymentKey } from '../src/platform/crypto/deployment-key.js';
+import type { Benchmark, Figure } from './support/benchmark.js';
+
+const SECONDS = 3;
+const ROUNDS = 4;
+// Each verification waits for its audit entry's group commit: throughput is bound by that
+// commit's latency times the clients in flight, so it is also measured with many clients.
+const MANY = 128;
+const CONNECTIONS = 32;
+const DOCUMENTS = 1_000;
+
+/**
+ * Public document verification (issue 3 target: at least 1,500 verifications/s on 2 cores, and
+ * at least 0.7 of a plain read), through the whole platform: the JSON check
+ * `GET /api/v1/trust/verify/:code` and the page `GET /verify/:code`, each re-checking the Ed25519
+ * signature over the stored canonical statement, the statement against its row, the certificate
+ * (chain cached per certificate) and revocation, and writing an audit entry. Baseline in the same
+ * run and the same app (same hooks, same pool): a route that reads the same document row by its
+ * code with one plain SQL query and returns it as JSON. Codes cycle over 1,000 documents.
+ */
+const benchmark: Benchmark = {
+  name: 'trust: public document verification vs a plain point read',
+  async run({ createDatabase, log }) {
+    const database = await createDatabase({ poolSize: 10 });
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ortaq-bench-trust-'));
+    let app: FastifyInstance | undefined;
+    try {
+      const config = loadConfig({
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+      });
+      app = await buildApp({ config, db: database.db, deploymentKey: generateDeploymentKey() });
+      const db = database.db;
+      app.get('/bench/point-read/:code', { schema: { hide: true } }, async (request) => {
+        const { code } = request.params as { code: string };
+        const row = await sql<{
+          id: string;
+          kind: string;
+          issued_at: Date;
+          register_number: string;
+        }>`
+          select id, kind, issued_at, register_number from trust_document
+          where verification_code = ${code}`.execute(db);
+        return row.rows[0] ?? {};
+      });
+      await app.ready();
+
+      log(`issuing ${DOCUMENTS} signed documents`);
+      const context = { deps: app.trust, actorAccountId: null };
+      const certificate = await issueCertificate(context, {
+        holderKind: 'notary',
+        holderId: 'notary-bench',
+        holderName: 'Нотариус Бенчмарк',
+      });
+      const codes: string[] = [];
+      for (let n = 0; n < DOCUMENTS; n++) {
+        const issued = await issueDocument(context, {
+          issuerCertificateId: certificate.id,
+          kind: 'notary.sale-act',
+          title: { kk: 'Сатып алу-сату шарты', ru: 'Договор купли-продажи', en: 'Sale contract' },
+          content: {
+            price: 1_000_000 + n,
+            parties: ['a', 'b'],
+            flat: { cadastral: `20:311:015:${n}` },
+          },
+          summary: [
+            { label: { kk: 'Мекенжай', ru: 'Адрес', en: 'Address' }, value: `Алматы, ${n}` },
+          ],
+          registerNumber: `N-BENCH-${n}`,
+        });
+        codes.push(issued.verificationCode);
+      }
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+
+      // Interleaved rounds: the machine's load (other work on the same two cores) changes over a
+      // run, and measuring the baseline and the subject side by side, round after round, lets
+      // such changes fall on both alike, so their ratio stays meaningful.
+      const subjects = {
+        baseline: (code: string) => `/bench/point-read/${code}`,
+        json: (code: string) => `/api/v1/trust/verify/${code}`,
+        page: (code: string) => `/verify/${code}`,
+      };
+      const totals = { baseline: 0, json: 0, page: 0, manyBaseline: 0, manyJson: 0 };
+      for (let round = 1; round <= ROUNDS; round++) {
+        log(`round ${round} of ${ROUNDS}`);
+        const run = (path: (code: string) => string, accept: string, connections = CONNECTIONS) =>
+          measure(url, path, codes, accept, connections);
+        totals.baseline += await run(subjects.baseline, 'application/json');
+        totals.json += await run(subjects.json, 'application/json');
+        totals.page += await run(subjects.page, 'text/html');
+        totals.manyBaseline += await run(subjects.baseline, 'application/json', MANY);
+        totals.manyJson += await run(subjects.json, 'application/json', MANY);
+      }
+      const mean = (sum: number) => sum / ROUNDS;
+      const [baseline, json, page] = [mean(totals.baseline), mean(totals.json), mean(totals.page)];
+      const [manyBaseline, manyJson] = [mean(totals.manyBaseline), mean(totals.manyJson)];
+      const rate = (label: string, value: number): Figure => ({
+        label,
+        value: Math.round(value),
+        unit: 'requests/s',
+      });
+
+      const figures: Figure[] = [
+        rate(
+          `verifications/s, JSON (GET /api/v1/trust/verify/:code), ${CONNECTIONS} clients`,
+          json,
+        ),
+        rate(`verifications/s, page (GET /verify/:code), ${CONNECTIONS} clients`, page),
+        rate(
+          `baseline: plain point read of the same row, same app, ${CONNECTIONS} clients`,
+          baseline,
+        ),
+        { label: 'ratio JSON verification / point read', value: json / baseline, unit: 'x' },
+        { label: 'ratio page verification / point read', value: page / baseline, unit: 'x' },
+        rate(`verifications/s, JSON, ${MANY} clients`, manyJson),
+        rate(`baseline: point read, ${MANY} clients`, manyBaseline),
+        {
+          label: `ratio JSON verification / point read, ${MANY} clients`,
+          value: manyJson / manyBaseline,
+          unit: 'x',
+        },
+      ];
+      return figures;
+    } finally {
+      await app?.close();
+      await database.drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+export default benchmark;
+
+/** Requests per second over SECONDS, cycling through the codes; throws unless every answer is 200. */
+async function measure(
+  base: string,
+  path: (code: string) => string,
+  codes: string[],
+  accept: string,
+  connections: number,
+): Promise<number> {
+  let next = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: SECONDS,
+    headers: { accept },
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: path(codes[next++ % codes.length] as string),
+        }),
+      },
+    ],
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  if (bad > 0) throw new Error(`${path('…')}: ${bad} answers were not 200`);
+  return result.requests.average;
+}

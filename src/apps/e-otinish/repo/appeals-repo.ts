@@ -1,0 +1,241 @@
+import { sql } from 'kysely';
+import type { Database } from '../../../platform/db/database.js';
+import type { Locale } from '../../../platform/i18n/locales.js';
+import type { AppealAction } from '../domain/appeal-actions.js';
+import './tables.js';
+import type { OtinishAppealTable } from './tables.js';
+
+export type AppealRow = OtinishAppealTable;
+
+export interface CouponRow {
+  number: string;
+  applicationId: string;
+  bodyCode: string;
+  receivedAt: Date;
+  registrationDate: string;
+}
+
+/** The next coupon sequence of a body in a year, counted in the caller's transaction. */
+export async function nextCouponSequence(
+  trx: Database,
+  bodyCode: string,
+  year: number,
+): Promise<number> {
+  const row = await trx
+    .insertInto('otinish_coupon_counter')
+    .values({ body_code: bodyCode, year, last_sequence: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['body_code', 'year'])
+        .doUpdateSet({ last_sequence: sql`otinish_coupon_counter.last_sequence + 1` }),
+    )
+    .returning('last_sequence')
+    .executeTakeFirstOrThrow();
+  return row.last_sequence;
+}
+
+export async function insertAppeal(trx: Database, row: AppealRow): Promise<void> {
+  await trx.insertInto('otinish_appeal').values(row).execute();
+}
+
+export async function findAppeal(
+  db: Database,
+  applicationId: string,
+): Promise<AppealRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return undefined;
+  return db
+    .selectFrom('otinish_appeal')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+}
+
+export async function insertCoupon(trx: Database, coupon: CouponRow): Promise<void> {
+  await trx
+    .insertInto('otinish_coupon')
+    .values({
+      number: coupon.number,
+      application_id: coupon.applicationId,
+      body_code: coupon.bodyCode,
+      received_at: coupon.receivedAt,
+      registration_date: coupon.registrationDate,
+    })
+    .execute();
+}
+
+const couponColumns = [
+  'number',
+  'application_id as applicationId',
+  'body_code as bodyCode',
+  'received_at as receivedAt',
+  sql<string>`to_char(registration_date, 'YYYY-MM-DD')`.as('registrationDate'),
+] as const;
+
+/** The appeal's coupons, the first body's first. */
+export async function couponsOf(db: Database, applicationId: string): Promise<CouponRow[]> {
+  return db
+    .selectFrom('otinish_coupon')
+    .select([...couponColumns])
+    .where('application_id', '=', applicationId)
+    .orderBy('received_at')
+    .execute();
+}
+
+export async function findCouponByNumber(
+  db: Database,
+  number: string,
+): Promise<CouponRow | undefined> {
+  return db
+    .selectFrom('otinish_coupon')
+    .select([...couponColumns])
+    .where('number', '=', number)
+    .executeTakeFirst();
+}
+
+/** Dates travel as ISO text in jsonb; these keys are instants. */
+const INSTANT_KEYS = new Set(['at', 'expiresAt']);
+const revive = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(revive);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        INSTANT_KEYS.has(key) && typeof inner === 'string' ? new Date(inner) : revive(inner),
+      ]),
+    );
+  }
+  return value;
+};
+
+/** The APPC history of the appeal at one body, in order. */
+export async function actionsAt(
+  db: Database,
+  applicationId: string,
+  bodyCode: string,
+): Promise<AppealAction[]> {
+  const rows = await db
+    .selectFrom('otinish_action')
+    .select(['type', 'at', 'details'])
+    .where('application_id', '=', applicationId)
+    .where('body_code', '=', bodyCode)
+    .orderBy('seq')
+    .execute();
+  return rows.map(
+    (row) => revive({ ...row.details, type: row.type, at: row.at.toISOString() }) as AppealAction,
+  );
+}
+
+/** Appends actions to the appeal's history at a body (the caller holds the application lock). */
+export async function appendActions(
+  trx: Database,
+  applicationId: string,
+  bodyCode: string,
+  actions: AppealAction[],
+): Promise<void> {
+  const last = await trx
+    .selectFrom('otinish_action')
+    .select(sql<number>`coalesce(max(seq), 0)`.as('seq'))
+    .where('application_id', '=', applicationId)
+    .where('body_code', '=', bodyCode)
+    .executeTakeFirstOrThrow();
+  let seq = Number(last.seq);
+  for (const action of actions) {
+    const { type, at, ...details } = action;
+    seq += 1;
+    await trx
+      .insertInto('otinish_action')
+      .values({
+        application_id: applicationId,
+        body_code: bodyCode,
+        seq,
+        type,
+        at,
+        details: JSON.stringify(details),
+      })
+      .execute();
+  }
+}
+
+/** Applications of the appeal services that have no appeal row yet (intake interrupted). */
+export async function unregisteredApplications(db: Database, serviceIds: string[], limit: number) {
+  return db
+    .selectFrom('services_application as a')
+    .leftJoin('otinish_appeal as o', 'o.application_id', 'a.id')
+    .select([
+      'a.id',
+      'a.service_id',
+      'a.agency_code',
+      'a.submitted_at',
+      'a.form_values',
+      'a.applicant_person_id',
+    ])
+    .where('a.service_id', 'in', serviceIds)
+    .where('o.application_id', 'is', null)
+    .orderBy('a.submitted_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function addSupporter(
+  trx: Database,
+  applicationId: string,
+  personId: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await trx
+    .insertInto('otinish_supporter')
+    .values({ application_id: applicationId, person_id: personId, joined_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function supporterCount(db: Database, applicationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('otinish_supporter')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('application_id', '=', applicationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The agency's parent (the higher body), by code. */
+export async function higherBodyOf(db: Database, agencyCode: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('identity_agency as a')
+    .innerJoin('identity_agency as p', 'p.id', 'a.parent_id')
+    .select('p.code')
+    .where('a.code', '=', agencyCode)
+    .executeTakeFirst();
+  return row?.code;
+}
+
+export async function agencyExists(db: Database, code: string): Promise<boolean> {
+  return (
+    (await db
+      .selectFrom('identity_agency')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst()) !== undefined
+  );
+}
+
+/** Every agency's name in kk, ru and en, by code. */
+export async function agencyNames(db: Database): Promise<Map<string, Record<Locale, string>>> {
+  const rows = await db
+    .selectFrom('identity_agency')
+    .select(['code', 'name_kk', 'name_ru', 'name_en'])
+    .execute();
+  return new Map(
+    rows.map((row) => [row.code, { kk: row.name_kk, ru: row.name_ru, en: row.name_en }]),
+  );
+}
+
+/** Appeals with their engine application, for lists, clusters and statistics. */
+export function appealsWithApplications(db: Database) {
+  return db
+    .selectFrom('otinish_appeal as o')
+    .innerJoin('services_application as a', 'a.id', 'o.application_id')
+    .selectAll('o')
+    .select(['a.agency_code', 'a.state', 'a.applicant_person_id', 'a.reference', 'a.service_id']);
+}

@@ -1,0 +1,49 @@
+import type { Transaction } from 'kysely';
+import { publishStatus, type TemplateParams } from '../../../blocks/messaging/index.js';
+import type { Database } from '../../../platform/db/database.js';
+import type { Tables } from '../../../platform/db/tables.js';
+import { localDate } from '../../../platform/calendar/local-date.js';
+import { agencyNames } from '../repo/appeals-repo.js';
+
+/** The page every message links to: the appeal page of the app. */
+export const appealPath = (applicationId: string) => `/e-otinish/appeals/${applicationId}`;
+
+/** A body's name in every UI language, for template parameters (one text for all languages). */
+export async function bodyName(db: Database, code: string): Promise<string> {
+  const names = (await agencyNames(db)).get(code);
+  return names ? `${names.kk} / ${names.ru} / ${names.en}` : code;
+}
+
+/** Local "YYYY-MM-DD HH:MM" of an instant in the country's time zone. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return `${localDate(instant, timeZone)} ${time}`;
+}
+
+/** Publishes a status of the appeal to its applicant, in the caller's transaction. */
+export async function tellApplicant(
+  trx: Database,
+  input: {
+    applicationId: string;
+    personId: string;
+    status: string;
+    template: string;
+    params: TemplateParams;
+    at: Date;
+  },
+): Promise<void> {
+  await publishStatus(trx as Transaction<Tables>, {
+    subject: { kind: 'appeal', id: input.applicationId },
+    recipient: { personId: input.personId },
+    status: input.status,
+    template: `e-otinish.${input.template}`,
+    params: input.params,
+    link: appealPath(input.applicationId),
+    at: input.at,
+  });
+}

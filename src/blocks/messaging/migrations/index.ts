@@ -1,0 +1,5 @@
+import type { Migration } from '../../../platform/db/migration.js';
+import { createMessaging } from './0001-create-messaging.js';
+
+/** The messaging block's migrations (module `messaging`), in order. */
+export const messagingMigrations: Migration[] = [createMessaging];

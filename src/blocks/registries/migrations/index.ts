@@ -1,0 +1,5 @@
+import type { Migration } from '../../../platform/db/migration.js';
+import { createRegistries } from './0001-create-registries.js';
+
+/** The registries block's migrations (module `registries`), in order. */
+export const registriesMigrations: Migration[] = [createRegistries];

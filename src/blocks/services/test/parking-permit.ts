@@ -1,0 +1,192 @@
+import type { ServiceDefinition } from '../domain/definition.js';
+
+const l = (en: string, ru: string, kk: string) => ({ en, ru, kk });
+
+/**
+ * A resident parking permit: the test service most engine tests use. It has every field type,
+ * a condition, a blocking and a warning check, a more-information loop that pauses the clock, an
+ * extension, a forward, and a deemed refusal when the clock runs out.
+ */
+export const parkingPermit = {
+  id: 'parking-permit',
+  version: 1,
+  names: l(
+    'Resident parking permit',
+    'Разрешение на парковку для жителей',
+    'Тұрғындарға арналған тұрақ рұқсаты',
+  ),
+  agency: 'akimat-almaty',
+  legalBasis: l('Rules of parking, art. 5', 'Правила парковки, ст. 5', 'Тұрақ ережелері, 5-бап'),
+  applicants: [{ kind: 'person' }],
+  fields: [
+    {
+      name: 'address',
+      type: 'text',
+      required: true,
+      minLength: 5,
+      maxLength: 200,
+      label: l('Home address', 'Домашний адрес', 'Үй мекенжайы'),
+    },
+    {
+      name: 'plate',
+      type: 'text',
+      required: true,
+      pattern: '[0-9]{3}[A-Z]{2,3}[0-9]{2}',
+      label: l('Number plate', 'Госномер', 'Мемлекеттік нөмір'),
+      hint: l('For example 123ABC02', 'Например, 123ABC02', 'Мысалы, 123ABC02'),
+    },
+    {
+      name: 'zone',
+      type: 'choice',
+      required: true,
+      label: l('Zone', 'Зона', 'Аймақ'),
+      options: [
+        { value: 'centre', label: l('Centre', 'Центр', 'Орталық') },
+        { value: 'east', label: l('East', 'Восток', 'Шығыс') },
+      ],
+    },
+    {
+      name: 'months',
+      type: 'number',
+      required: true,
+      integer: true,
+      min: 1,
+      max: 12,
+      label: l('Months', 'Месяцев', 'Ай саны'),
+    },
+    {
+      name: 'startDate',
+      type: 'date',
+      required: true,
+      range: 'future',
+      label: l('Start date', 'Дата начала', 'Басталу күні'),
+    },
+    {
+      name: 'ownsVehicle',
+      type: 'yes-no',
+      required: true,
+      label: l('Is the vehicle yours?', 'Автомобиль ваш?', 'Көлік сіздікі ме?'),
+    },
+    {
+      name: 'ownerId',
+      type: 'national-id',
+      of: 'person',
+      required: true,
+      when: { field: 'ownsVehicle', equals: false },
+      label: l('Owner’s IIN', 'ИИН владельца', 'Иесінің ЖСН'),
+    },
+    { name: 'note', type: 'long-text', label: l('Anything else', 'Дополнительно', 'Қосымша') },
+    {
+      name: 'proof',
+      type: 'attachment',
+      types: ['application/pdf', 'image/png'],
+      maxBytes: 2000,
+      label: l('Proof of address', 'Подтверждение адреса', 'Мекенжайды растау'),
+    },
+  ],
+  checks: [
+    { id: 'resident', check: 'is-resident', severity: 'blocking', fields: ['address'] },
+    { id: 'fines', check: 'has-unpaid-fines', severity: 'warning', fields: ['plate'] },
+  ],
+  states: [
+    { id: 'submitted', names: l('Submitted', 'Подано', 'Берілді') },
+    { id: 'in-review', names: l('In review', 'На рассмотрении', 'Қаралуда') },
+    {
+      id: 'more-info',
+      names: l('More information requested', 'Запрошены сведения', 'Мәлімет сұралды'),
+    },
+    { id: 'granted', names: l('Granted', 'Выдано', 'Берілді'), final: true, outcome: 'approved' },
+    {
+      id: 'refused',
+      names: l('Refused', 'Отказано', 'Бас тартылды'),
+      final: true,
+      outcome: 'rejected',
+    },
+  ],
+  initial: 'submitted',
+  transitions: [
+    {
+      id: 'take',
+      names: l('Start review', 'Начать рассмотрение', 'Қарауды бастау'),
+      from: ['submitted'],
+      to: 'in-review',
+      roles: ['officer'],
+    },
+    {
+      id: 'forward',
+      names: l('Forward', 'Перенаправить', 'Жіберу'),
+      from: ['submitted', 'in-review'],
+      to: 'submitted',
+      roles: ['officer'],
+      forwards: true,
+      requiresReason: true,
+      outputs: [{ kind: 'message', template: 'forwarded' }],
+    },
+    {
+      id: 'ask',
+      names: l('Ask for information', 'Запросить сведения', 'Мәлімет сұрау'),
+      from: ['in-review'],
+      to: 'more-info',
+      roles: ['officer'],
+      requiresReason: true,
+      outputs: [{ kind: 'message', template: 'more-info' }],
+    },
+    {
+      id: 'answer',
+      names: l('Send information', 'Отправить сведения', 'Мәлімет жіберу'),
+      from: ['more-info'],
+      to: 'in-review',
+      roles: ['applicant'],
+    },
+    {
+      id: 'extend',
+      names: l('Extend', 'Продлить', 'Ұзарту'),
+      from: ['in-review'],
+      to: 'in-review',
+      roles: ['agency-head', 'agency-deputy'],
+      requiresReason: true,
+    },
+    {
+      id: 'grant',
+      names: l('Grant', 'Выдать', 'Беру'),
+      from: ['in-review'],
+      to: 'granted',
+      roles: ['agency-head'],
+      outputs: [
+        { kind: 'document', template: 'permit' },
+        { kind: 'registry-write', registry: 'parking-permits', fields: ['plate', 'zone'] },
+        { kind: 'message', template: 'granted' },
+      ],
+    },
+    {
+      id: 'refuse',
+      names: l('Refuse', 'Отказать', 'Бас тарту'),
+      from: ['in-review'],
+      to: 'refused',
+      roles: ['agency-head'],
+      requiresReason: true,
+      outputs: [{ kind: 'message', template: 'refused' }],
+    },
+    {
+      id: 'deem-refused',
+      names: l('Deemed refused', 'Считается отказанным', 'Бас тартылды деп саналады'),
+      from: ['submitted', 'in-review', 'more-info'],
+      to: 'refused',
+      roles: ['system'],
+      outputs: [{ kind: 'message', template: 'deemed-refused' }],
+    },
+  ],
+  clocks: [
+    {
+      id: 'decision',
+      names: l('Decision due', 'Срок решения', 'Шешім мерзімі'),
+      length: { workingDays: 15 },
+      startOn: ['submit'],
+      pauseOn: ['ask'],
+      resumeOn: ['answer'],
+      stopOn: ['grant', 'refuse', 'deem-refused'],
+      extendOn: [{ transition: 'extend', by: { calendarMonths: 1 } }],
+      onExpiry: 'deem-refused',
+    },
+  ],
+} satisfies ServiceDefinition;

@@ -1,0 +1,5 @@
+import type { Migration } from '../../../platform/db/migration.js';
+import { createTrust } from './0001-create-trust.js';
+
+/** The trust block's migrations (module `trust`), in order. */
+export const trustMigrations: Migration[] = [createTrust];

@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import type { AuditEvent, AuditLog } from '../../../platform/audit/audit-event.js';
+import { appendEntries, prepareEvent } from '../../../platform/audit/append-entries.js';
+import type { DeploymentKey } from '../../../platform/crypto/deployment-key.js';
+import type { Database } from '../../../platform/db/database.js';
+import type { Catalogue } from '../../../platform/i18n/catalogue.js';
+import type { Platform } from '../../../platform/platform.js';
+import type { LoadedAuthority } from './authority.js';
+import type { CheckedCertificate } from './certificate-check.js';
+import { keySealerFor, type KeySealer } from './key-sealing.js';
+
+/**
+ * What the trust services use: the kernel's pieces, the deployment key (it signs ledger
+ * checkpoints and its derived key seals private keys), and caches of what never changes once
+ * written (the CA, each certificate's checked chain). Built once per app by trustPlugin
+ * (`app.trust`), or by tests and benchmarks with createTrustDeps.
+ */
+export interface TrustDeps {
+  db: Database;
+  audit: AuditLog;
+  now: () => Date;
+  catalogue: Catalogue;
+  /** PUBLIC_BASE_URL: verification links and QR codes point here. */
+  publicBaseUrl: string;
+  deploymentKey: DeploymentKey;
+  sealer: KeySealer;
+  /** The organisation (O=) in every certificate subject, e.g. `Ortaq KZ`. */
+  organisation: string;
+  /** Secure random bytes (verification codes, serial numbers). */
+  random: (bytes: number) => Buffer;
+  caches: TrustCaches;
+}
+
+export interface TrustCaches {
+  current: Promise<LoadedAuthority> | null;
+  authorities: Map<string, Promise<LoadedAuthority>>;
+  /** Keyed by the SHA-256 of the certificate PEM: a changed PEM is checked afresh. */
+  certificates: Map<string, CheckedCertificate>;
+  crl: { der: Buffer; until: number; revocations: number } | null;
+}
+
+export function createTrustDeps(platform: Platform, deploymentKey: DeploymentKey): TrustDeps {
+  return {
+    db: platform.db,
+    audit: platform.audit,
+    now: platform.now,
+    catalogue: platform.catalogue,
+    publicBaseUrl: platform.config.publicBaseUrl,
+    deploymentKey,
+    sealer: keySealerFor(deploymentKey),
+    organisation: `Ortaq ${platform.country.id.toUpperCase()}`,
+    random: (bytes) => crypto.randomBytes(bytes),
+    caches: { current: null, authorities: new Map(), certificates: new Map(), crl: null },
+  };
+}
+
+/**
+ * Who calls a trust service, and in which transaction. Without `trx` the service opens its own;
+ * with it, what the service writes commits or rolls back with the caller's other writes (e.g. an
+ * act, its signed document and its ledger entry together).
+ */
+export interface TrustContext {
+  deps: TrustDeps;
+  actorAccountId: string | null;
+  trx?: Database;
+}
+
+/** Runs `work` in the caller's transaction, or in a new one. */
+export function inTransaction<T>(
+  context: TrustContext,
+  work: (trx: Database) => Promise<T>,
+): Promise<T> {
+  return context.trx ? work(context.trx) : context.deps.db.transaction().execute(work);
+}
+
+/** Writes an audit entry inside `trx`: it exists exactly when the change it reports does. */
+export async function auditInTransaction(trx: Database, now: Date, event: AuditEvent) {
+  await appendEntries(trx, [prepareEvent(event, now)]);
+}
+
+/** True for PostgreSQL's unique_violation. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  (error as { code?: string } | undefined)?.code === '23505';

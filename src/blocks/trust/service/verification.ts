@@ -1,0 +1,206 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from '../../../platform/db/database.js';
+import {
+  parseStatement,
+  type DocumentStatement,
+  type LocalisedText,
+  type SummaryItem,
+} from '../domain/document-statement.js';
+import { documentStatus, type DocumentStatus } from '../domain/document-status.js';
+import type { RevocationReason } from '../domain/holder.js';
+import { normaliseVerificationCode } from '../domain/verification-code.js';
+import { checkCertificate } from './certificate-check.js';
+import type { TrustDeps } from './deps.js';
+
+/** What a verifier may be told about a document: never a personal identifier. */
+export interface DocumentVerification {
+  status: DocumentStatus;
+  /** Present unless the status is `unknown` or `tampered` (then nothing stored can be trusted). */
+  document?: {
+    id: string;
+    kind: string;
+    title: LocalisedText;
+    summary: SummaryItem[];
+    registerNumber: string | null;
+    issuedAt: Date;
+    issuerName: string;
+    issuerKind: string;
+    certificateSerial: string;
+    /** When the certificate was revoked, if it was (after signing, for a valid document). */
+    certificateRevokedAt: Date | null;
+    withdrawnAt: Date | null;
+  };
+}
+
+/** Where a verification came from, as recorded in the document's audit trail. */
+export type VerificationChannel = 'page' | 'form' | 'api' | 'internal';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Re-checks a stored document from scratch: the signature over the stored canonical statement
+ * with the certificate's key, the statement against the stored columns, the certificate's chain
+ * to the deployment CA and its validity at signing time, revocation (see documentStatus for the
+ * rule) and withdrawal. Does not record anything: see verifyByCode for public verification.
+ *
+ * Outcomes: the verification; status `unknown` when no document has this id.
+ */
+export async function verifyDocument(
+  deps: TrustDeps,
+  documentId: string,
+): Promise<DocumentVerification> {
+  if (!UUID.test(documentId)) return { status: 'unknown' };
+  return verifyWhere(deps, deps.db, 'id', documentId);
+}
+
+/**
+ * Public verification by the code printed on a document, or by its register number, as a person
+ * types either: looked up, verified (as verifyDocument) and recorded in the audit log as
+ * `trust.document-verify` with the document as subject (an unknown code is recorded without one).
+ *
+ * Outcomes: the verification; status `unknown` when nothing matches.
+ */
+export async function verifyByCode(
+  deps: TrustDeps,
+  typed: string,
+  caller: {
+    actorAccountId: string | null;
+    channel: VerificationChannel;
+    alsoRegisterNumber?: boolean;
+  },
+): Promise<DocumentVerification> {
+  const code = normaliseVerificationCode(typed);
+  let result: Found = { status: 'unknown' };
+  if (code) result = await verifyWhere(deps, deps.db, 'verification_code', code);
+  const number = typed.trim();
+  if (
+    result.status === 'unknown' &&
+    caller.alsoRegisterNumber &&
+    number.length > 0 &&
+    number.length <= 100
+  )
+    result = await verifyWhere(deps, deps.db, 'register_number', number);
+  // Awaited: the answer goes out once the record is committed (group commit keeps this cheap).
+  await deps.audit.append({
+    action: 'trust.document-verify',
+    outcome: result.status === 'unknown' ? 'failure' : 'success',
+    actorAccountId: caller.actorAccountId,
+    subject: result.document?.id ?? result.documentId ?? null,
+    details: { status: result.status, channel: caller.channel },
+  });
+  return publicPart(result);
+}
+
+type Found = DocumentVerification & { documentId?: string };
+
+interface VerificationRow {
+  id: string;
+  kind: string;
+  register_number: string | null;
+  issued_at: Date;
+  subject_person_ids: string[];
+  statement: string;
+  signature: Buffer;
+  serial: string;
+  holder_kind: string;
+  holder_name: string;
+  authority_id: string;
+  certificate_pem: string;
+  reason: string | null;
+  revoked_at: Date | null;
+  withdrawn_at: Date | null;
+}
+
+const publicPart = ({ status, document }: Found): DocumentVerification =>
+  document ? { status, document } : { status };
+
+async function verifyWhere(
+  deps: TrustDeps,
+  db: Database,
+  column: 'id' | 'verification_code' | 'register_number',
+  value: string,
+): Promise<Found> {
+  // Written as SQL rather than built: this is the hot path of public verification, and a
+  // query builder's compile step would cost more than the signature check.
+  const found = await sql<VerificationRow>`
+    select d.id, d.kind, d.register_number, d.issued_at, d.subject_person_ids, d.statement,
+           d.signature, c.serial, c.holder_kind, c.holder_name, c.authority_id, c.certificate_pem,
+           r.reason, r.revoked_at, w.withdrawn_at
+    from trust_document d
+    join trust_certificate c on c.id = d.certificate_id
+    left join trust_certificate_revocation r on r.certificate_id = c.id
+    left join trust_document_withdrawal w on w.document_id = d.id
+    where ${sql.ref(`d.${column}`)} = ${value}`.execute(db);
+  const row = found.rows[0];
+  if (!row) return { status: 'unknown' };
+
+  const certificate = await checkCertificate(deps, row.certificate_pem, row.authority_id);
+  const statement = parseStatement(row.statement);
+  const signatureValid =
+    certificate.publicKey !== null &&
+    crypto.verify(null, Buffer.from(row.statement, 'utf8'), certificate.publicKey, row.signature);
+  const intact = statement !== undefined && agrees(statement, row, certificate);
+  const issuedAt = row.issued_at;
+  const revocation =
+    row.reason && row.revoked_at
+      ? { at: row.revoked_at, reason: row.reason as RevocationReason }
+      : null;
+  const status = documentStatus({
+    signatureValid,
+    statementIntact: intact,
+    chainValid: certificate.chainValid,
+    withinValidity: certificate.notBefore <= issuedAt && issuedAt < certificate.notAfter,
+    issuedAt,
+    revocation,
+    withdrawn: row.withdrawn_at !== null,
+  });
+  if (status === 'tampered' || !statement) return { status: 'tampered', documentId: row.id };
+  return {
+    status,
+    document: {
+      id: statement.id,
+      kind: statement.kind,
+      title: statement.title,
+      summary: statement.summary,
+      registerNumber: statement.registerNumber,
+      issuedAt,
+      issuerName: statement.issuer.name,
+      issuerKind: statement.issuer.kind,
+      certificateSerial: statement.issuer.certificateSerial,
+      certificateRevokedAt: row.revoked_at,
+      withdrawnAt: row.withdrawn_at,
+    },
+  };
+}
+
+/** The signed statement says what the row and its certificate say (nothing was swapped). */
+function agrees(
+  statement: DocumentStatement,
+  row: {
+    id: string;
+    kind: string;
+    register_number: string | null;
+    issued_at: Date;
+    subject_person_ids: string[];
+    serial: string;
+    holder_kind: string;
+    holder_name: string;
+  },
+  certificate: { serial: string; holderName: string; holderKind: string },
+): boolean {
+  return (
+    statement.id === row.id &&
+    statement.kind === row.kind &&
+    statement.registerNumber === row.register_number &&
+    statement.issuedAt === row.issued_at.toISOString() &&
+    statement.subjectPersonIds.length === row.subject_person_ids.length &&
+    statement.subjectPersonIds.every((id, index) => id === row.subject_person_ids[index]) &&
+    statement.issuer.certificateSerial === row.serial &&
+    statement.issuer.certificateSerial === certificate.serial &&
+    statement.issuer.name === row.holder_name &&
+    statement.issuer.name === certificate.holderName &&
+    statement.issuer.kind === row.holder_kind &&
+    statement.issuer.kind === certificate.holderKind
+  );
+}

@@ -1,0 +1,11 @@
+import crypto from 'node:crypto';
+
+/**
+ * A session token or API key is a random secret that the client holds; the database keeps only
+ * its SHA-256, so a copy of the database (a backup, a replica) cannot be used to sign in.
+ * 256 random bits leave nothing to guess, so a plain hash (no salt, no stretching) is enough.
+ */
+export const newSecret = (): string => crypto.randomBytes(32).toString('base64url');
+
+export const hashSecret = (secret: string): Buffer =>
+  crypto.createHash('sha256').update(secret, 'utf8').digest();
