@@ -29,11 +29,14 @@ describe('seedDemo', () => {
 
   it('creates a citizen, a business with its director, two agencies with officers, an admin', async () => {
     const seeded = await rows();
-    expect(seeded.people).toHaveLength(5);
-    expect(seeded.accounts).toHaveLength(5);
+    // The five platform users, plus the people of the registries' demo population, two of whom
+    // (the notary and the architect) sign in too.
+    expect(seeded.people).toHaveLength(12);
+    expect(seeded.accounts).toHaveLength(7);
     expect(seeded.agencies.map((a) => a.code).sort()).toEqual([
       'akimat-almaty',
       'ministry-digital',
+      'ministry-justice',
     ]);
     expect(seeded.officers.map((o) => o.roles)).toEqual(
       expect.arrayContaining([['officer'], ['officer', 'agency-head']]),

@@ -23,6 +23,10 @@ import type { Platform } from '../platform/platform.js';
  *   agency head, Almaty akimat   demo-head     870909300081  N5ZHIYLREBSGK3LPEBQWW2LNMF2CA2DE
  *   administrator                demo-admin    881120300047  N5ZHIYLREBSGK3LPEBQWI3LJNYQDAMBR
  *
+ * The registries' demo seed adds the people of its population registry, and two licensed
+ * professionals who sign in too: demo-notary (IIN 750312400107) and demo-architect
+ * (IIN 800915300200), both citizens whose licences sit in the licence registry.
+ *
  * These secrets are public: a real deployment never runs the demo seed.
  */
 export const DEMO_PASSWORD = 'ortaq-demo-2025';
@@ -34,6 +38,15 @@ export const DEMO_AGENCIES = [
       kk: 'Қазақстан Республикасының Цифрлық даму министрлігі',
       ru: 'Министерство цифрового развития Республики Казахстан',
       en: 'Ministry of Digital Development of the Republic of Kazakhstan',
+    },
+  },
+  {
+    // Owns the e-Notary app: it licenses notaries and keeps the notarial registers.
+    code: 'ministry-justice',
+    names: {
+      kk: 'Қазақстан Республикасының Әділет министрлігі',
+      ru: 'Министерство юстиции Республики Казахстан',
+      en: 'Ministry of Justice of the Republic of Kazakhstan',
     },
   },
   {
@@ -97,8 +110,8 @@ export const DEMO_BUSINESS = {
 };
 
 /**
- * Demo data for a first look: a citizen, a business (with its director), two agencies each with
- * an officer, and an administrator. Idempotent: what exists already is left as it is. The demo
+ * Demo data for a first look: a citizen, a business (with its director), three agencies (two
+ * with an officer), an administrator, and the registries' demo records. Idempotent: what exists already is left as it is. The demo
  * identifiers are Kazakh, so other country profiles get no demo data.
  */
 export async function seedDemo(platform: Platform, log: FastifyBaseLogger): Promise<void> {

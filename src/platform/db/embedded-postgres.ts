@@ -16,6 +16,7 @@ import { POSTGRES_USER, postgresRunAs } from './embedded/postgres-user.js';
 import { readPostmasterPid } from './embedded/postmaster-pid.js';
 import {
   describeProcesses,
+  isAlive,
   processesWorkingIn,
   sharedMemorySegment,
   type ProcessInfo,
@@ -249,10 +250,23 @@ async function startWithRetry(input: {
         throw new EmbeddedPostgresError(`the embedded PostgreSQL did not start: ${reason}`);
       }
       if (Date.now() >= input.deadline) throw await describeHolders(input.clusterDir, reason);
+      await removeLockOfZombie(input.clusterDir, input.log);
       input.log(`PostgreSQL is not free to start yet, retrying: ${reason}`);
       await sleep(delay);
     }
   }
+}
+
+/**
+ * PostgreSQL takes a postmaster.pid whose pid still answers signal 0 for a running server. A
+ * killed postmaster that nobody reaps (a container whose init never calls wait) stays a zombie
+ * with that pid for good: it holds no memory and no files, so its lock file is stale.
+ */
+async function removeLockOfZombie(clusterDir: string, log: (line: string) => void): Promise<void> {
+  const postmaster = await readPostmasterPid(clusterDir);
+  if (!postmaster || isAlive(postmaster.pid)) return;
+  log(`removing postmaster.pid of PostgreSQL pid ${postmaster.pid}, which has exited`);
+  await fs.rm(path.join(clusterDir, 'postmaster.pid'), { force: true });
 }
 
 /** After the wait: say who still holds the cluster, so the operator knows what to stop. */

@@ -58,4 +58,37 @@ describe('lockDataDir', () => {
       await lock.release();
     },
   );
+
+  it.runIf(process.platform === 'linux')(
+    'takes over the lock of a killed process that nobody reaped (a zombie)',
+    async () => {
+      // The shell's background child exits a moment later; `exec sleep` replaces the shell with a
+      // program that never waits, so the child stays a zombie, as under an init that never reaps.
+      const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 30']);
+      try {
+        const zombiePid = await new Promise<number>((resolve) =>
+          parent.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))),
+        );
+        const startTime = await startTimeOf(zombiePid);
+        await waitUntilZombie(zombiePid);
+        await fs.writeFile(
+          path.join(dir, 'ortaq.lock'),
+          JSON.stringify({ pid: zombiePid, startTime }),
+        );
+        const lock = await lockDataDir(dir);
+        await lock.release();
+      } finally {
+        parent.kill('SIGKILL');
+      }
+    },
+  );
 });
+
+async function waitUntilZombie(pid: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`pid ${pid} never became a zombie`);
+}

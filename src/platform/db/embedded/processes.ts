@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 
 /**
@@ -5,14 +6,28 @@ import fs from 'node:fs/promises';
  * "unknown" (undefined or empty) and callers fall back to what PostgreSQL itself checks.
  */
 
-/** True when a process with this pid exists (EPERM means it exists but belongs to someone else). */
+/**
+ * True when a process with this pid exists and runs (EPERM means it exists but belongs to someone
+ * else). A zombie is dead: it holds nothing, yet signal 0 still reaches it until its parent reaps
+ * it, and in a container whose init never reaps, a killed process stays a zombie for good.
+ */
 export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false; // no /proc: signal 0 is all we know
   }
 }
 

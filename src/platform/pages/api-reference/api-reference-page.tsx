@@ -112,7 +112,8 @@ function Operation({ entry }: { entry: Entry }) {
       {parameters.length > 0 && (
         <>
           <h4>{t('apiReference.parameters')}</h4>
-          <div class="table-scroll">
+          {/* Focusable so keyboard users can scroll a wide table (WCAG 2.1.1). */}
+          <div class="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -16,8 +16,9 @@ export function SchemaView({ schema }: { schema: JsonSchema }) {
     const properties = Object.entries(schema.properties ?? {});
     if (properties.length === 0) return <TypeLabel schema={schema} />;
     const required = new Set(schema.required ?? []);
+    // Focusable so keyboard users can scroll a wide table (WCAG 2.1.1).
     return (
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0}>
         <table class="schema-table">
           <thead>
             <tr>
