@@ -4,7 +4,7 @@ import { kzHolidays } from '../../../countries/kz/holidays.js';
 import { addDays, dayNumber } from '../../../platform/calendar/local-date.js';
 import { createWorkingCalendar } from '../../../platform/calendar/working-calendar.js';
 import { IIN, moment, notaryLicence } from '../test/fixtures.js';
-import { addCalendarMonths } from './calendar-months.js';
+import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 import {
   acceptanceTermEnds,
   addHeir,

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
 import { localDate, type LocalDate } from '../../../platform/calendar/local-date.js';
 import { DomainError } from '../../../platform/errors.js';
-import { addCalendarMonths } from './calendar-months.js';
+import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 import { notaryLicenceFindings } from './checks/licence-check.js';
 import type { LicenceFact, Moment, PersonFact } from './facts.js';
 

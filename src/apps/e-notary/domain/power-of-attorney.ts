@@ -1,6 +1,6 @@
 import { localDate, type LocalDate } from '../../../platform/calendar/local-date.js';
 import { DomainError } from '../../../platform/errors.js';
-import { addCalendarMonths } from './calendar-months.js';
+import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 import type { Moment, PartyId, PowerOfAttorneyFact } from './facts.js';
 
 /*

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, assertLocalDate, localDate } from '../../../platform/calendar/local-date.js';
 import { DomainError } from '../../../platform/errors.js';
 import { almaty, anyInstant, kz } from '../test/kz-legal-calendar.js';
-import { addCalendarMonths } from './calendar-months.js';
+import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 import { admitComplaint, complaintWindow, draftComplaint } from './complaint.js';
 
 describe('complaint window (Art. 92: 3 months)', () => {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../platform/errors.js';
-import { addCalendarMonths } from './calendar-months.js';
+import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 import { isWithinTerm, legalDateOf, type LegalCalendar, type LegalTerm } from './legal-calendar.js';
 import { LEGAL_PERIODS } from './legal-periods.js';
 import { endOfLocalDay } from './local-day-bounds.js';

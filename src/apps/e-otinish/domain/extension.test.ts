@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, dayNumber } from '../../../platform/calendar/local-date.js';
 import { DomainError } from '../../../platform/errors.js';
 import { almaty, anyDate, kz } from '../test/kz-legal-calendar.js';
-import { addCalendarMonths } from './calendar-months.js';
+import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 import { decisionTerm } from './decision-term.js';
 import { extendDecisionTerm, latestExtendedLastDay, type ExtensionDecision } from './extension.js';
 

@@ -1,6 +1,6 @@
 import { addDays, isLocalDate, type LocalDate } from '../../../platform/calendar/local-date.js';
 import { DomainError } from '../../../platform/errors.js';
-import { addCalendarMonths } from './calendar-months.js';
+import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 import { workingDayTerm } from './decision-term.js';
 import { isWithinTerm, legalDateOf, type LegalCalendar, type LegalTerm } from './legal-calendar.js';
 import { LEGAL_PERIODS } from './legal-periods.js';

@@ -12,7 +12,7 @@ export {
 } from './appeal-state.js';
 export { considerationOf, type AppealReports, type Consideration } from './anonymous-appeals.js';
 export { requireCompleteAnswer, type AnswerDraft } from './answer-requirements.js';
-export { addCalendarMonths } from './calendar-months.js';
+export { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 export {
   admitComplaint,
   COMPLAINT_GROUNDS,
