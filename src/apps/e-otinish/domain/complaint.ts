@@ -2,7 +2,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js';
 import { isWithinTerm, legalDateOf, type LegalCalendar, type LegalTerm } from './legal-calendar.js';
 import { LEGAL_PERIODS } from './legal-periods.js';
-import { endOfLocalDay } from './local-day-bounds.js';
+import { endOfLocalDay } from '../../../platform/calendar/local-day-bounds.js';
 
 /**
  * Art. 92 APPC: a complaint is filed within 3 months of the decision, or of the deemed refusal

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, isoWeekday, type LocalDate } from '../../../platform/calendar/local-date.js';
 import { anyDate, kz } from '../test/kz-legal-calendar.js';
 import { decisionTerm } from './decision-term.js';
-import { endOfLocalDay } from './local-day-bounds.js';
+import { endOfLocalDay } from '../../../platform/calendar/local-day-bounds.js';
 
 /** Working days d with from < d ≤ to, counted one by one (independent of addWorkingDays). */
 function countWorkingDays(from: LocalDate, to: LocalDate): number {

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../../../platform/calendar/local-date.js';
 import type { LegalCalendar, LegalTerm } from './legal-calendar.js';
 import { LEGAL_PERIODS } from './legal-periods.js';
-import { endOfLocalDay } from './local-day-bounds.js';
+import { endOfLocalDay } from '../../../platform/calendar/local-day-bounds.js';
 
 /**
  * A term of `workingDays` working days counted from `from`: day 1 is the first working day after

@@ -4,7 +4,7 @@ import { addCalendarMonths } from '../../../platform/calendar/calendar-months.js
 import { workingDayTerm } from './decision-term.js';
 import { isWithinTerm, legalDateOf, type LegalCalendar, type LegalTerm } from './legal-calendar.js';
 import { LEGAL_PERIODS } from './legal-periods.js';
-import { endOfLocalDay } from './local-day-bounds.js';
+import { endOfLocalDay } from '../../../platform/calendar/local-day-bounds.js';
 
 /** The identity block's roles that may extend a decision term: the body's head and deputy head. */
 export const EXTENDING_ROLES = ['agency-head', 'agency-deputy'] as const;

@@ -51,7 +51,7 @@ export {
 } from './hearing.js';
 export { isWithinTerm, legalDateOf, type LegalCalendar, type LegalTerm } from './legal-calendar.js';
 export { LEGAL_PERIODS } from './legal-periods.js';
-export { endOfLocalDay, startOfLocalDay } from './local-day-bounds.js';
+export { endOfLocalDay, startOfLocalDay } from '../../../platform/calendar/local-day-bounds.js';
 export { POOR_RATING_AT_MOST, rateAnswer, type Rating } from './rating.js';
 export { registrationDayOf, type RegistrationDay } from './registration-day.js';
 export { registerAppeal, type AppealRegistration } from './registration.js';

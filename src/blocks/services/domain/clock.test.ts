@@ -10,7 +10,10 @@ import {
 import { createWorkingCalendar } from '../../../platform/calendar/working-calendar.js';
 import { addCalendarMonths, periodEnd, replayClock, workingDaysLeft } from './clock.js';
 import type { Clock } from './definition.js';
-import { deadlineInstant, startOfLocalDay } from './local-time.js';
+import {
+  endOfLocalDay as deadlineInstant,
+  startOfLocalDay,
+} from '../../../platform/calendar/local-day-bounds.js';
 
 const kz = createWorkingCalendar(kzHolidays);
 const date = fc

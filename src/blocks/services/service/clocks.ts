@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/database.js';
 import { CLOCK_EXPIRED } from '../domain/application-status.js';
-import { deadlineInstant } from '../domain/local-time.js';
+import { endOfLocalDay as deadlineInstant } from '../../../platform/calendar/local-day-bounds.js';
 import {
   closeDeadline,
   dueDeadlineIds,

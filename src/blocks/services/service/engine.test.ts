@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../../test/support/test-app.j
 import { PNG } from '../../../platform/files/test-content.js';
 import type { DomainError } from '../../../platform/errors.js';
 import { addDays, localDate } from '../../../platform/calendar/local-date.js';
-import { deadlineInstant } from '../domain/local-time.js';
+import { endOfLocalDay as deadlineInstant } from '../../../platform/calendar/local-day-bounds.js';
 import { parkingPermit } from '../test/parking-permit.js';
 import { createTestPorts } from '../test/ports.js';
 import { seedWorld, type World } from '../test/world.js';

@@ -1,9 +1,4 @@
-import {
-  addDays,
-  assertLocalDate,
-  localDate,
-  type LocalDate,
-} from '../../../platform/calendar/local-date.js';
+import { addDays, assertLocalDate, localDate, type LocalDate } from './local-date.js';
 
 /*
  * Instants at which a local calendar day begins and ends, in an IANA time zone. Legal periods end
