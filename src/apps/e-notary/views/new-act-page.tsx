@@ -4,12 +4,12 @@ import {
   Button,
   ErrorSummary,
   Form,
-  hasErrors,
-  TextField,
   type FormErrors,
+  hasErrors,
+  SelectField,
+  TextField,
 } from '../../../platform/views/components/index.js';
 import { APP_PATHS } from './format.js';
-import { SelectField } from './select-field.js';
 
 /** The fields of the sale form, in page order (the error summary follows it). */
 export const SALE_FIELDS = [

@@ -5,14 +5,14 @@ import {
   Button,
   ErrorSummary,
   Form,
-  hasErrors,
-  TextField,
   type FormErrors,
+  hasErrors,
+  SelectField,
+  TextField,
 } from '../../../platform/views/components/index.js';
 import { REVOCATION_REASONS } from '../domain/power-of-attorney.js';
 import type { StoredPowerOfAttorney } from '../repo/powers-of-attorney-repo.js';
 import { APP_PATHS } from './format.js';
-import { SelectField } from './select-field.js';
 
 function PoaTable(props: { list: StoredPowerOfAttorney[]; caption: string }) {
   const { t } = usePage();

@@ -1,11 +1,13 @@
 import { describeStatus } from '../../../blocks/messaging/index.js';
 import {
   Button,
+  ChoiceField,
   ErrorSummary,
   Form,
-  hasErrors,
-  TextField,
   type FormErrors,
+  hasErrors,
+  TextArea,
+  TextField,
 } from '../../../platform/views/components/index.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { usePage } from '../../../platform/views/page-context.js';
@@ -13,7 +15,6 @@ import type { ComplaintDraft } from '../domain/complaint.js';
 import { POOR_RATING_AT_MOST } from '../domain/rating.js';
 import { EXTENSION_STEPS } from '../definition/appeal-service.js';
 import type { AppealView } from '../service/queries.js';
-import { ChoiceField, TextArea } from './choice-field.js';
 
 export interface AppealPageProps {
   view: AppealView;

@@ -1,16 +1,17 @@
 import type { FormField } from '../../../blocks/services/index.js';
 import {
   Button,
+  ChoiceField,
   ErrorSummary,
   fieldId,
   Form,
-  hasErrors,
-  TextField,
   type FormErrors,
+  hasErrors,
+  TextArea,
+  TextField,
 } from '../../../platform/views/components/index.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { usePage } from '../../../platform/views/page-context.js';
-import { ChoiceField, TextArea } from './choice-field.js';
 
 export interface FileAppealPageProps {
   fields: FormField[];

@@ -1,6 +1,11 @@
 import type { Locale } from '../../../platform/i18n/locales.js';
 import { usePage } from '../../../platform/views/page-context.js';
-import { fieldId } from '../../../platform/views/components/index.js';
+import {
+  describedByNotes,
+  FieldNotes,
+  fieldClass,
+  fieldId,
+} from '../../../platform/views/components/index.js';
 import type { FormField, Localised, ServiceDefinition } from '../domain/definition.js';
 import { typeLabels } from '../../../platform/files/media-types.js';
 import { sizeLabel } from '../service/attachments.js';
@@ -38,32 +43,13 @@ export function ServiceFormField({
         })
       : '',
   ].filter(Boolean);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy =
-    [hints.length ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const hint = hints.join(' ');
   const label = `${pick(field.label, locale)}${field.required ? '' : ` ${t('services.form.optional')}`}`;
   const text = typeof value === 'string' ? value : '';
-  const aria = {
-    'aria-describedby': describedBy,
-    'aria-invalid': error ? ('true' as const) : undefined,
-  };
-  const hintAndError = (
-    <>
-      {hints.length > 0 && (
-        <p id={hintId} class="field__hint">
-          {hints.join(' ')}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} class="field__error">
-          <span class="visually-hidden">{t('layout.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
-    </>
-  );
-  const wrapper = error ? 'field field--error' : 'field';
+  const aria = describedByNotes({ id, hint, error });
+  const describedBy = aria['aria-describedby'];
+  const hintAndError = <FieldNotes id={id} hint={hint} error={error} />;
+  const wrapper = fieldClass(error);
 
   if (field.type === 'choice' || field.type === 'yes-no') {
     const options =

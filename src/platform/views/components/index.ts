@@ -1,6 +1,10 @@
 export { Button, type ButtonProps } from './button.js';
+export { ChoiceField, type ChoiceFieldProps } from './choice-field.js';
 export { ErrorSummary } from './error-summary.js';
+export { describedByNotes, FieldNotes, fieldClass, type FieldNotesProps } from './field-notes.js';
 export { Form, type FormProps } from './form.js';
 export { fieldId, formErrorsFrom, hasErrors, type FormErrors } from './form-errors.js';
 export { PasswordField, type PasswordFieldProps } from './password-field.js';
+export { SelectField, type SelectFieldProps } from './select-field.js';
+export { TextArea, type TextAreaProps } from './text-area.js';
 export { TextField, type TextFieldProps } from './text-field.js';

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { usePage } from '../page-context.js';
+import { describedByNotes, FieldNotes, fieldClass } from './field-notes.js';
 import { fieldId } from './form-errors.js';
 
 export interface TextFieldProps {
@@ -27,27 +27,11 @@ export interface TextFieldProps {
  * marks it when the last submission failed on it.
  */
 export function TextField(props: TextFieldProps) {
-  const { t } = usePage();
   const id = fieldId(props.name);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : '', props.error ? errorId : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
+    <div class={fieldClass(props.error)}>
       <label for={id}>{props.label}</label>
-      {props.hint && (
-        <p id={hintId} class="field__hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={errorId} class="field__error">
-          <span class="visually-hidden">{t('layout.errorPrefix')} </span>
-          {props.error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={props.hint} error={props.error} />
       <input
         id={id}
         name={props.name}
@@ -59,8 +43,7 @@ export function TextField(props: TextFieldProps) {
         spellcheck={props.spellcheck}
         autocapitalize={props.autocapitalize}
         class={props.width ? `input--width-${props.width}` : undefined}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
+        {...describedByNotes({ id, hint: props.hint, error: props.error })}
       />
     </div>
   );
