@@ -4,7 +4,12 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { installedApps } from './apps/installed.js';
-import { identityCallers, identityMessages, identityPlugin } from './blocks/identity/index.js';
+import {
+  identityAgencyNames,
+  identityCallers,
+  identityMessages,
+  identityPlugin,
+} from './blocks/identity/index.js';
 import { registriesMessages, registriesPlugin } from './blocks/registries/index.js';
 import { servicesMessages, servicesPlugin } from './blocks/services/index.js';
 import { trustMessages, trustPlugin } from './blocks/trust/index.js';
@@ -121,7 +126,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(healthPlugin);
   await app.register(assetsPlugin);
 
-  await app.register(pagesPlugin);
+  await app.register(pagesPlugin, { agencyNames: identityAgencyNames(options.db) });
   await app.register(myDataUsageRoutes);
   await app.register(identityPlugin);
   await app.register(registriesPlugin);

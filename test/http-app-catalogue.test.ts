@@ -81,6 +81,30 @@ describe('an enabled app (the fixture) mounted by the platform', () => {
     expect(card?.querySelector('.agency-code')?.text).toBe('TEST-AGENCY');
     expect(parse(page.body).querySelectorAll('.app-card')).toHaveLength(2);
   });
+
+  it('names the owning agency in the page’s language once the agency exists', async () => {
+    await test.app.platform.db
+      .insertInto('identity_agency')
+      .values({
+        id: crypto.randomUUID(),
+        code: 'fixture-agency',
+        name_kk: 'Сынақ агенттігі',
+        name_ru: 'Тестовое агентство',
+        name_en: 'Test Agency',
+        parent_id: null,
+        created_at: new Date(),
+      })
+      .execute();
+    for (const [lang, name] of [
+      ['ru', 'Тестовое агентство'],
+      ['en', 'Test Agency'],
+    ] as const) {
+      const page = await test.app.inject({ url: '/apps', headers: inLocale(lang) });
+      const card = parse(page.body).querySelector('#app-fixture-other');
+      expect(card?.querySelector('.app-card__meta')?.text).toContain(name);
+      expect(card?.querySelector('.agency-code')).toBeNull();
+    }
+  });
 });
 
 describe('an app wrapped with fastify-plugin (which skips encapsulation)', () => {

@@ -246,6 +246,18 @@ export const eOtinishMessages = defineMessages({
     ru: 'Жалоба по обращению №{number}',
     en: 'Complaint about appeal No. {number}',
   },
+  'otinish.home.title': {
+    note: 'Title of the front page of the e-Otinish appeals app',
+    kk: 'е-Өтініш: мемлекеттік органдарға өтініштер',
+    ru: 'е-Өтініш: обращения в государственные органы',
+    en: 'e-Otinish: appeals to state bodies',
+  },
+  'otinish.home.lead': {
+    note: 'Lead paragraph of the e-Otinish front page: what the law promises an applicant',
+    kk: 'Кез келген мемлекеттік органға өтініш, шағым, сұрау салу немесе ұсыныс жіберіңіз. Әр өтініш тіркеліп, нөмірлі талон беріледі; орган оны 15 жұмыс күні ішінде қарайды (ҚР ӘРПК 76-бабы), ал мерзім өтсе, шағымды бір қадаммен бере аласыз.',
+    ru: 'Направьте заявление, жалобу, запрос или предложение в любой государственный орган. Каждое обращение регистрируется с выдачей номерного талона; орган рассматривает его в течение 15 рабочих дней (статья 76 АППК РК), а если срок прошёл, жалобу можно подать в один шаг.',
+    en: 'Send an application, complaint, request or proposal to any state body. Every appeal is registered and you get a numbered coupon; the body decides within 15 working days (APPC Art. 76), and if the term passes you can file a complaint in one step.',
+  },
   'otinish.file.title': {
     note: 'Title of the page where a citizen files an appeal',
     kk: 'Өтініш беру',

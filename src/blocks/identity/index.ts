@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionPluginOptions } from '../../platform/auth/session-plugin.js';
 import type { Database } from '../../platform/db/database.js';
+import type { AgencyNames } from '../../platform/pages/pages-plugin.js';
 import { identityApiRoutes } from './http/api-routes.js';
+import { agencyNamesByCode } from './repo/agencies-repo.js';
 import { signInRoutes } from './http/sign-in-routes.js';
 import { loadPrincipal, resolveApiKey } from './service/principal.js';
 
@@ -22,3 +24,9 @@ export const identityCallers = (db: Database): SessionPluginOptions => ({
   loadPrincipal: (accountId) => loadPrincipal(db, accountId),
   resolveApiKey: (keyHash) => resolveApiKey(db, keyHash),
 });
+
+/** Agency names for the kernel's catalogue page; app.ts passes it in. */
+export const identityAgencyNames =
+  (db: Database): AgencyNames =>
+  (codes) =>
+    agencyNamesByCode(db, codes);

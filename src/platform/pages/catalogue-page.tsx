@@ -1,9 +1,17 @@
 import type { AppManifest } from '../apps/manifest.js';
+import type { Locale } from '../i18n/locales.js';
 import { Layout } from '../views/layout.js';
 import { usePage } from '../views/page-context.js';
 
 /** The public list of the services this deployment runs, each linking to its own pages. */
-export function CataloguePage({ apps }: { apps: readonly AppManifest[] }) {
+export function CataloguePage({
+  apps,
+  agencies,
+}: {
+  apps: readonly AppManifest[];
+  /** Agency names by code; an agency missing from it is shown by its code. */
+  agencies: ReadonlyMap<string, Record<Locale, string>>;
+}) {
   const { t, locale } = usePage();
   return (
     <Layout title={t('apps.title')}>
@@ -20,7 +28,10 @@ export function CataloguePage({ apps }: { apps: readonly AppManifest[] }) {
               </h2>
               <p>{manifest.descriptions[locale]}</p>
               <p class="app-card__meta">
-                {t('apps.owningAgency')} <span class="agency-code">{manifest.owningAgency}</span>
+                {t('apps.owningAgency')}{' '}
+                {agencies.get(manifest.owningAgency)?.[locale] ?? (
+                  <span class="agency-code">{manifest.owningAgency}</span>
+                )}
               </p>
             </li>
           ))}

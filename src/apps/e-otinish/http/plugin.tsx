@@ -45,6 +45,7 @@ import { registerOtinishTemplates } from '../service/templates.js';
 import { AppealPage } from '../views/appeal-page.js';
 import { CouponPage } from '../views/coupon-page.js';
 import { FileAppealPage } from '../views/file-appeal-page.js';
+import { HomePage } from '../views/home-page.js';
 import { OfficerPage } from '../views/officer-page.js';
 import { ProposalPage } from '../views/proposal-page.js';
 import { StatisticsPage } from '../views/statistics-page.js';
@@ -87,6 +88,10 @@ export async function eOtinishPlugin(app: FastifyInstance) {
 
   const signedIn = requireSignedIn();
   const fields = () => deps.engine.get(APPEAL_SERVICE).fields;
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.page(<HomePage prefix={app.prefix} />),
+  );
 
   app.get(
     '/appeals/new',

@@ -28,6 +28,20 @@ export async function findAgencyByCode(
   );
 }
 
+/** Names of the agencies with these codes, in every UI language; unknown codes are left out. */
+export async function agencyNamesByCode(
+  db: Database,
+  codes: readonly string[],
+): Promise<Map<string, AgencyRecord['names']>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('identity_agency')
+    .select(['code', 'name_kk', 'name_ru', 'name_en'])
+    .where('code', 'in', codes)
+    .execute();
+  return new Map(rows.map((r) => [r.code, { kk: r.name_kk, ru: r.name_ru, en: r.name_en }]));
+}
+
 export async function insertAgency(
   trx: Database,
   agency: Omit<AgencyRecord, 'id'>,
