@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireSignedIn } from '../../../platform/auth/guards.js';
-import { changeOwnEmail, findPersonEmail } from '../service/contacts.js';
+import type { Locale } from '../../../platform/i18n/locales.js';
+import { changeOwnEmail, findPersonContact } from '../service/contacts.js';
 import { getInboxMessage, listInbox, openInboxMessage, type InboxEntry } from '../service/inbox.js';
 import {
   ContactBody,
@@ -105,9 +106,10 @@ export async function messagingApiRoutes(app: FastifyInstance) {
         response: { 200: ContactView, ...guarded },
       },
     },
-    async (request) => ({
-      email: (await findPersonEmail(db, request.principal!.personId)) ?? null,
-    }),
+    async (request) => {
+      const contact = await findPersonContact(db, request.principal!.personId);
+      return { email: contact?.email ?? null, locale: contact?.locale ?? null };
+    },
   );
 
   app.put(
@@ -117,19 +119,21 @@ export async function messagingApiRoutes(app: FastifyInstance) {
       schema: {
         tags,
         security,
-        summary: 'Set (or with null, remove) the signed-in person’s email address for notices',
+        summary:
+          'Set (or with null, remove) the signed-in person’s email address for notices, and their language (default: the language of the request)',
         body: ContactBody,
         response: { 200: ContactView, 400: ProblemRef, 415: ProblemRef, ...guarded },
       },
     },
     async (request) => {
-      const { email } = request.body as { email: string | null };
+      const { email, locale } = request.body as { email: string | null; locale?: Locale };
       const { personId, accountId } = request.principal!;
       const { audit, now } = app.platform;
-      const current = await changeOwnEmail({ db, audit, now }, { personId, accountId }, email, {
+      const change = { email, locale: locale ?? request.locale };
+      const current = await changeOwnEmail({ db, audit, now }, { personId, accountId }, change, {
         requestId: String(request.id),
       });
-      return { email: current };
+      return { email: current?.email ?? null, locale: current?.locale ?? null };
     },
   );
 }

@@ -216,7 +216,7 @@ describe('inbox', () => {
       code: 'MESSAGING_EMAIL_INVALID',
       errors: [{ field: 'email', code: 'MESSAGING_EMAIL_INVALID' }],
     });
-    const put = (email: string | null) =>
+    const put = (email: string | null, locale?: string) =>
       alice.request({
         method: 'PUT',
         url: '/api/v1/messaging/contact',
@@ -225,15 +225,24 @@ describe('inbox', () => {
           'content-type': 'application/json',
           'x-csrf-token': alice.csrfToken,
         },
-        payload: JSON.stringify({ email }),
+        payload: JSON.stringify({ email, ...(locale ? { locale } : {}) }),
       });
-    expect((await put(' alice@example.kz ')).json()).toEqual({ email: 'alice@example.kz' });
+    // Without a language, notices come in the language the address was set in (kk here).
+    expect((await put(' alice@example.kz ')).json()).toEqual({
+      email: 'alice@example.kz',
+      locale: 'kk',
+    });
     expect((await alice.json('GET', '/api/v1/messaging/contact')).json()).toEqual({
       email: 'alice@example.kz',
+      locale: 'kk',
     });
-    expect((await put(null)).json()).toEqual({ email: null });
-    expect((await put('alice@example.kz')).json()).toEqual({ email: 'alice@example.kz' });
-    expect((await put('')).json()).toEqual({ email: null });
+    expect((await put(null)).json()).toEqual({ email: null, locale: null });
+    expect((await put('alice@example.kz', 'ru')).json()).toEqual({
+      email: 'alice@example.kz',
+      locale: 'ru',
+    });
+    expect((await put('alice@example.kz', 'fr')).statusCode).toBe(400);
+    expect((await put('')).json()).toEqual({ email: null, locale: null });
     const audited = await test.database.db
       .selectFrom('audit_log')
       .select(['actor', 'subject', 'details'])

@@ -40,11 +40,19 @@ export const InboxQuery = Type.Object(
 
 export const MessageParams = Type.Object({ messageId: Type.String({ maxLength: 100 }) });
 
+const NoticeLanguage = Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')], {
+  description: 'Language of emailed notices',
+});
+
 export const ContactView = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
+  locale: Type.Union([NoticeLanguage, Type.Null()]),
 });
 
 export const ContactBody = Type.Object(
-  { email: Type.Union([Type.String({ maxLength: 320 }), Type.Null()]) },
+  {
+    email: Type.Union([Type.String({ maxLength: 320 }), Type.Null()]),
+    locale: Type.Optional(NoticeLanguage),
+  },
   { additionalProperties: false },
 );

@@ -42,6 +42,7 @@ export interface InboxReadTable {
 export interface PersonContactTable {
   person_id: string;
   email: string;
+  locale: ColumnType<string, string | undefined, string>;
   updated_at: Date;
 }
 

@@ -3,7 +3,14 @@ import type { AuditLog } from '../../../platform/audit/audit-event.js';
 import { DomainError } from '../../../platform/errors.js';
 import { isUuid } from '../domain/ids.js';
 import type { Tables } from '../../../platform/db/tables.js';
-import { deletePersonEmail, findPersonEmail, upsertPersonEmail } from '../repo/contact-repo.js';
+import { DEFAULT_LOCALE, type Locale } from '../../../platform/i18n/locales.js';
+import {
+  deletePersonEmail,
+  findPersonContact,
+  findPersonEmail,
+  upsertPersonEmail,
+  type PersonContact,
+} from '../repo/contact-repo.js';
 import { personExists } from '../repo/recipients-repo.js';
 
 /** Deliberately simple: one @, no spaces or angle brackets; the SMTP server has the last word. */
@@ -11,7 +18,8 @@ const EMAIL = /^[^@\s<>,;"]+@[^@\s<>,;"]+\.[^@\s<>,;"]+$/;
 
 /**
  * Sets (or with null or an empty string, removes) the email address a person receives notices
- * at. Emails already queued keep the address they were queued with.
+ * at, and the language the notices are written in (the deployment's default, kk, unless given).
+ * Emails already queued keep the address and language they were queued with.
  * Outcomes: returns; MESSAGING_EMAIL_INVALID (400); MESSAGING_UNKNOWN_RECIPIENT (400).
  */
 export async function setPersonEmail(
@@ -19,6 +27,7 @@ export async function setPersonEmail(
   personId: string,
   email: string | null,
   at: Date,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<void> {
   if (!isUuid(personId) || !(await personExists(trx, personId))) {
     throw new DomainError('MESSAGING_UNKNOWN_RECIPIENT', 400);
@@ -33,24 +42,24 @@ export async function setPersonEmail(
       { field: 'email', code: 'MESSAGING_EMAIL_INVALID' },
     ]);
   }
-  await upsertPersonEmail(trx, personId, address, at);
+  await upsertPersonEmail(trx, personId, { email: address, locale }, at);
 }
 
 /**
- * The person's own change of address, in a transaction of its own, recorded in the audit log
- * (`messaging.contact-change`, without the address). Same outcomes as setPersonEmail; returns
- * the address now on file (null: none).
+ * The person's own change of address and language, in a transaction of its own, recorded in the
+ * audit log (`messaging.contact-change`, without the address). Same outcomes as setPersonEmail;
+ * returns the contact now on file (null: none).
  */
 export async function changeOwnEmail(
   deps: { db: Kysely<Tables>; audit: AuditLog; now: () => Date },
   actor: { personId: string; accountId: string },
-  email: string | null,
+  change: { email: string | null; locale: Locale },
   facts: { requestId?: string } = {},
-): Promise<string | null> {
+): Promise<PersonContact | null> {
   await deps.db
     .transaction()
-    .execute((trx) => setPersonEmail(trx, actor.personId, email, deps.now()));
-  const current = (await findPersonEmail(deps.db, actor.personId)) ?? null;
+    .execute((trx) => setPersonEmail(trx, actor.personId, change.email, deps.now(), change.locale));
+  const current = (await findPersonContact(deps.db, actor.personId)) ?? null;
   await deps.audit.append({
     action: 'messaging.contact-change',
     outcome: 'success',
@@ -61,4 +70,4 @@ export async function changeOwnEmail(
   return current;
 }
 
-export { findPersonEmail };
+export { findPersonContact, findPersonEmail };

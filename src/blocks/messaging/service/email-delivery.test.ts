@@ -98,6 +98,34 @@ describe('email delivery through SMTP', () => {
     expect(email!.html).toContain('<html lang="kk">');
   });
 
+  it('writes each email in the language its recipient reads notices in', async () => {
+    await setEmail(test.app, world.bob.personId, 'bob@example.kz', 'ru');
+    try {
+      const published = await publishRegistered(
+        test.app,
+        { personId: world.bob.personId },
+        { params: { number: 'ЖТ-2025-000018', agency: 'Акимат' } },
+      );
+      const deliveryId = published.emailDeliveryIds[0]!;
+      expect((await finalAttempts(test.database.db, deliveryId)).at(-1)?.outcome).toBe('delivered');
+      const [email] = receivedFor(sink, deliveryId);
+      expect(email!.headers.get('content-language')).toBe('ru');
+      expect(email!.html).toContain('<html lang="ru">');
+      const message = await test.database.db
+        .selectFrom('messaging_inbox_message')
+        .select('rendered')
+        .where('id', '=', published.messageId)
+        .executeTakeFirstOrThrow();
+      expect(email!.headers.get('subject')).toBe(message.rendered.ru.subject);
+      expect(email!.text.replace(/\r\n/g, '\n').startsWith(message.rendered.ru.text)).toBe(true);
+    } finally {
+      await test.app.platform.db
+        .deleteFrom('messaging_person_contact')
+        .where('person_id', '=', world.bob.personId)
+        .execute();
+    }
+  });
+
   it('records a permanent refusal as bounced and does not try again', async () => {
     sink.answers.push({ code: 550, message: 'No such mailbox' });
     const published = await publishRegistered(test.app, { personId: world.alice.personId });

@@ -3,9 +3,8 @@ import { sql, type Transaction } from 'kysely';
 import { DomainError } from '../../../platform/errors.js';
 import { isUuid } from '../domain/ids.js';
 import type { Tables } from '../../../platform/db/tables.js';
-import { DEFAULT_LOCALE, type Locale } from '../../../platform/i18n/locales.js';
 import { checkParams, renderAllLocales, type TemplateParams } from '../domain/template.js';
-import { findPersonEmail } from '../repo/contact-repo.js';
+import { findPersonContact } from '../repo/contact-repo.js';
 import { insertEmailDelivery } from '../repo/delivery-repo.js';
 import { insertStatusEvent } from '../repo/feed-repo.js';
 import { insertInboxMessage } from '../repo/inbox-repo.js';
@@ -47,13 +46,6 @@ export interface PublishedStatus {
 const CODE = /^[a-z][a-z0-9-]{0,62}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/**
- * Identity keeps no preferred language yet, and this block adds none: every email goes out in
- * the deployment's default language (kk, the state language). The inbox stores all three and
- * shows the reader's.
- */
-const recipientLocale = (): Locale => DEFAULT_LOCALE;
 
 /**
  * Publishes a status: the feed row, the inbox message and, for each recipient person with an
@@ -120,9 +112,10 @@ export async function publishStatus(
   const people = personId ? [personId] : await organisationMembers(trx, organisationId!);
   const emailDeliveryIds: string[] = [];
   for (const person of people) {
-    const address = await findPersonEmail(trx, person);
-    if (!address) continue;
-    const locale = recipientLocale();
+    const contact = await findPersonContact(trx, person);
+    if (!contact) continue;
+    // Each email in the language its recipient reads notices in; the inbox keeps all three.
+    const { email: address, locale } = contact;
     const delivery = { id: crypto.randomUUID(), jobId: crypto.randomUUID() };
     await insertEmailDelivery(trx, {
       id: delivery.id,

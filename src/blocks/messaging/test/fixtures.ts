@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addOrganisation } from '../../identity/service/people.js';
 import { IIN, seedUser } from '../../identity/test/fixtures.js';
+import type { Locale } from '../../../platform/i18n/locales.js';
 import { setPersonEmail } from '../service/contacts.js';
 import { publishStatus, type PublishStatusInput } from '../service/publish-status.js';
 import { registerTemplates } from '../service/templates.js';
@@ -30,10 +31,15 @@ export async function seedMessagingWorld(app: FastifyInstance) {
   return { alice, bob, company };
 }
 
-export function setEmail(app: FastifyInstance, personId: string, email: string) {
+export function setEmail(
+  app: FastifyInstance,
+  personId: string,
+  email: string,
+  locale: Locale = 'kk',
+) {
   return app.platform.db
     .transaction()
-    .execute((trx) => setPersonEmail(trx, personId, email, app.platform.now()));
+    .execute((trx) => setPersonEmail(trx, personId, email, app.platform.now(), locale));
 }
 
 /** Publishes one "appeal registered" status in a transaction of its own. */
