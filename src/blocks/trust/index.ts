@@ -55,5 +55,5 @@ export type {
   LocalisedText,
   SummaryItem,
 } from './domain/document-statement.js';
-export { canonicalJson } from './domain/canonical-json.js';
+export { canonicalJson } from '../../platform/crypto/canonical-json.js';
 export { displayVerificationCode } from './domain/verification-code.js';

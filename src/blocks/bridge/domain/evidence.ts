@@ -1,5 +1,5 @@
 import { verify, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '../../trust/domain/canonical-json.js';
+import { canonicalJson } from '../../../platform/crypto/canonical-json.js';
 import { leafHash, verifyInclusion } from './merkle-tree.js';
 
 /*

@@ -1,5 +1,5 @@
 import { createHash, verify, X509Certificate } from 'node:crypto';
-import { canonicalJson } from '../../trust/domain/canonical-json.js';
+import { canonicalJson } from '../../../platform/crypto/canonical-json.js';
 
 /*
  * Federation between national deployments (as X-Road federates instances): each deployment

@@ -1,6 +1,6 @@
 import { DomainError, type FieldProblem } from '../../../platform/errors.js';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../../platform/crypto/canonical-json.js';
 
 /** Text in every UI language, or a message code the platform's catalogue translates. */
 export type LocalisedText = Record<Locale, string> | { code: string };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { ConfigError, loadConfig } from '../../../platform/config/config.js';
 import { DomainError } from '../../../platform/errors.js';
-import { canonicalJson } from '../domain/canonical-json.js';
+import { canonicalJson } from '../../../platform/crypto/canonical-json.js';
 import { seedCertificate, seedDocument, SUBJECT_PERSON_ID, tamper } from '../test/fixtures.js';
 import { revokeCertificate } from './certificates.js';
 import { issueDocument, withdrawDocument } from './documents.js';
