@@ -31,7 +31,7 @@ describe('seedDemo', () => {
     const seeded = await rows();
     // The five platform users, plus the people of the registries' demo population, two of whom
     // (the notary and the architect) sign in too.
-    expect(seeded.people).toHaveLength(12);
+    expect(seeded.people).toHaveLength(15);
     expect(seeded.accounts).toHaveLength(7);
     expect(seeded.agencies.map((a) => a.code).sort()).toEqual([
       'akimat-almaty',

@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/catalogue.js';
 import { eNotaryMessages } from './messages.js';
 import { eNotaryAppMessages } from './app-messages.js';
 import { eNotaryMigrations } from './migrations/index.js';
+import { PERFORM_PERMISSION, REVIEW_PERMISSION, REVOKE_PERMISSION } from './permissions.js';
 import { eNotaryPlugin } from './plugin.js';
 
 /**
@@ -19,12 +20,7 @@ export const eNotaryManifest: AppManifest = {
   },
   owningAgency: 'ministry-justice',
   routePrefix: '/e-notary',
-  permissions: [
-    // Held through a notary licence in the licence registry, not through a platform role.
-    { id: 'e-notary.acts.perform', roles: [] },
-    { id: 'e-notary.acts.review', roles: ['officer'] },
-    { id: 'e-notary.powers-of-attorney.revoke', roles: ['citizen'] },
-  ],
+  permissions: [PERFORM_PERMISSION, REVIEW_PERMISSION, REVOKE_PERMISSION],
   migrations: eNotaryMigrations,
   messages: defineMessages({ ...eNotaryMessages, ...eNotaryAppMessages }),
   publishedServices: [

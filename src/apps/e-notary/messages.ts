@@ -450,6 +450,12 @@ export const eNotaryMessages = defineMessages({
     ru: 'Укажите причину отмены',
     en: 'Enter the reason for cancelling',
   },
+  'error.ENOTARY_ACT_REVIEW_REASON_REQUIRED': {
+    note: 'Error when a reviewer releases or cancels a frozen act without giving the reason',
+    kk: 'Шешімнің себебін көрсетіңіз',
+    ru: 'Укажите причину решения',
+    en: 'Enter the reason for your decision',
+  },
   'error.ENOTARY_ACT_ALREADY_SIGNED': {
     note: 'Error when a signed act is signed again or cancelled; only a court annuls a signed act',
     kk: 'Әрекетке қол қойылған: оны тек сот жарамсыз деп тани алады',

@@ -119,6 +119,24 @@ describe('CopyRowChecker', () => {
     );
   });
 
+  it('rejects a row with any one byte changed, framing apart, even bytes outside the hash', () => {
+    fc.assert(
+      fc.property(row, fc.nat(), fc.integer({ min: 1, max: 255 }), (entry, where, delta) => {
+        const bytes = Buffer.from(line(1, entry, GENESIS_HASH).text, 'utf8');
+        const at = where % bytes.length;
+        const changed = ((bytes[at] as number) + delta) % 256;
+        // Tabs, newlines and backslashes frame or escape fields: changing them changes the shape.
+        for (const byte of [bytes[at], changed])
+          fc.pre(byte !== 0x09 && byte !== 0x0a && byte !== 0x5c);
+        bytes[at] = changed;
+        const checker = new CopyRowChecker();
+        checker.push(bytes);
+        expect(checker.fault).toBeDefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads PostgreSQL times with 0 to 6 fraction digits as six-digit canonical times', () => {
     expect(canonicalTimeFromPostgres('2025-03-01 09:00:00+00')).toBe('2025-03-01T09:00:00.000000Z');
     expect(canonicalTimeFromPostgres('2025-03-01 09:00:00.1+00')).toBe(

@@ -128,14 +128,22 @@ export class CopyRowChecker {
     // bytea in hex arrives as `\\x…` (COPY doubles the backslash): skip three bytes.
     const prevStart = this.from(7) + 3;
     const hashStart = this.from(8) + 3;
-    if (ends[7] !== prevStart + 64 || !sameBytes(data, prevStart, this.lastHashBytes, 0, 64)) {
+    if (
+      ends[7] !== prevStart + 64 ||
+      !isByteaPrefix(data, prevStart - 3) ||
+      !sameBytes(data, prevStart, this.lastHashBytes, 0, 64)
+    ) {
       this.fault = { kind: 'link', seq };
       return;
     }
     const computed = this.fastCanonical(data)
       ? crypto.hash('sha256', this.scratch.subarray(0, this.length), 'buffer')
       : crypto.hash('sha256', this.slowCanonical(data, seq), 'buffer');
-    if (ends[8] !== hashStart + 64 || !isHexOf(data, hashStart, computed)) {
+    if (
+      ends[8] !== hashStart + 64 ||
+      !isByteaPrefix(data, hashStart - 3) ||
+      !isHexOf(data, hashStart, computed)
+    ) {
       this.fault = { kind: 'hash', seq };
       return;
     }
@@ -171,14 +179,19 @@ export class CopyRowChecker {
   /** Builds the canonical bytes in `scratch`; false when a field needs the slow path. */
   private fastCanonical(data: Buffer): boolean {
     const ends = this.ends;
-    // Time: `YYYY-MM-DD HH:MM:SS[.f…]+00` becomes `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
+    // Time: `YYYY-MM-DD HH:MM:SS[.f…]+00` becomes `YYYY-MM-DDTHH:MM:SS.ffffffZ`. The bytes not
+    // copied into the canonical form (the space, the dot, `+00`) are checked here instead, so
+    // that no byte of the row goes unchecked; anything else takes the slow path and fails.
     const timeStart = this.from(1);
     const timeEnd = ends[1] as number;
     const timeLength = timeEnd - timeStart;
     if (
       (timeLength !== 22 && (timeLength < 24 || timeLength > 29)) ||
       data[timeEnd - 3] !== 0x2b ||
-      data[timeStart + 10] !== 0x20
+      data[timeEnd - 2] !== 0x30 ||
+      data[timeEnd - 1] !== 0x30 ||
+      data[timeStart + 10] !== 0x20 ||
+      (timeLength !== 22 && data[timeStart + 19] !== 0x2e)
     )
       return false;
 
@@ -278,6 +291,11 @@ function copyPlain(
     target[at++] = byte;
   }
   return at;
+}
+
+/** True when data[at, at + 3) is `\\x`, how COPY writes the start of a hex bytea. */
+function isByteaPrefix(data: Buffer, at: number): boolean {
+  return data[at] === BACKSLASH && data[at + 1] === BACKSLASH && data[at + 2] === 0x78;
 }
 
 function sameBytes(a: Buffer, aFrom: number, b: Buffer, bFrom: number, length: number): boolean {

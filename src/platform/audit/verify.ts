@@ -116,12 +116,7 @@ export async function verifyChain(
   source: ChainSource,
   options: { threads?: 1 | 2 } = {},
 ): Promise<VerifyReport> {
-  await client.query('begin isolation level repeatable read read only');
-  // The row format parsed below: UTC times in ISO style, bytea in hex (for this transaction only,
-  // so a pooled connection goes back as it came).
-  await client.query(
-    `set local timezone = 'UTC'; set local datestyle = 'ISO, YMD'; set local bytea_output = 'hex'`,
-  );
+  await beginChainSnapshot(client);
   const { rows: checkpoints } = await client.query<StoredCheckpoint>(
     source.checkpoints.text,
     source.checkpoints.values,
@@ -161,6 +156,18 @@ export async function verifyChain(
     ...base,
     ...(problem ? { problem } : {}),
   };
+}
+
+/**
+ * Opens the read-only repeatable-read snapshot verifyChain reads a chain in, with the row format
+ * CopyRowChecker parses: UTC times in ISO style, bytea in hex (for this transaction only, so a
+ * pooled connection goes back as it came). Tests that feed COPY output to the checker use it too.
+ */
+export async function beginChainSnapshot(client: pg.ClientBase): Promise<void> {
+  await client.query('begin isolation level repeatable read read only');
+  await client.query(
+    `set local timezone = 'UTC'; set local datestyle = 'ISO, YMD'; set local bytea_output = 'hex'`,
+  );
 }
 
 function checkSignatures(

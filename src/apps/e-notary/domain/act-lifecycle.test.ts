@@ -4,6 +4,7 @@ import { facts, IIN, minutes, moment, NOW, notaryLicence, sale } from '../test/f
 import {
   actStateOf,
   applyActAction,
+  reportStands,
   signingVerdict,
   SIGNING_CHECKS_MAX_AGE_MINUTES,
   type ActAction,
@@ -37,15 +38,21 @@ const reported = (n: number, who = owner): ActAction => ({
   at: at(n),
   owner: who,
 });
-const cleared = (n: number, reviewerIin: string = IIN.reviewer): ActAction => ({
+const cleared = (
+  n: number,
+  reviewerIin: string = IIN.reviewer,
+  reason = 'the owner confirmed the sale in person',
+): ActAction => ({
   type: 'review-cleared',
   at: at(n),
   reviewerIin,
+  reason,
 });
 const reviewCancelled = (n: number): ActAction => ({
   type: 'review-cancelled',
   at: at(n),
   reviewerIin: IIN.reviewer,
+  reason: 'the seller was an impostor',
 });
 const cancelled = (n: number, reason = 'parties withdrew'): ActAction => ({
   type: 'cancelled',
@@ -227,6 +234,11 @@ describe('act lifecycle: refused sequences', () => {
       'ENOTARY_ACT_CANCEL_REASON_REQUIRED',
     ],
     [
+      'a review without a reason',
+      [drafted, alerted(1), reported(2), cleared(3, IIN.reviewer, ' ')],
+      'ENOTARY_ACT_REVIEW_REASON_REQUIRED',
+    ],
+    [
       'checks run for another kind of act',
       [
         drafted,
@@ -247,6 +259,23 @@ describe('act lifecycle: refused sequences', () => {
     expect(() =>
       actStateOf([drafted, { type: 'cancelled', at: at(1), notaryIin: IIN.stranger, reason: 'x' }]),
     ).toThrow(expect.objectContaining({ code: 'ENOTARY_ACT_NOT_ITS_NOTARY', status: 403 }));
+  });
+});
+
+describe('a report that already stands', () => {
+  it('is this owner’s on a frozen act, or since the signing on a disputed one', () => {
+    const other = { kind: 'person' as const, id: IIN.coOwner };
+    const frozen = actStateOf([drafted, alerted(1), reported(2)]);
+    expect(reportStands(frozen, owner)).toBe(true);
+    expect(reportStands(frozen, other)).toBe(false);
+    // Released by a review: the owner may report again.
+    expect(reportStands(actStateOf([drafted, alerted(1), reported(2), cleared(3)]), owner)).toBe(
+      false,
+    );
+    const signedAct = [drafted, alerted(1), checked(2), signed(3)];
+    expect(reportStands(actStateOf(signedAct), owner)).toBe(false);
+    expect(reportStands(actStateOf([...signedAct, reported(4)]), owner)).toBe(true);
+    expect(reportStands(actStateOf([drafted, alerted(1)]), owner)).toBe(false);
   });
 });
 

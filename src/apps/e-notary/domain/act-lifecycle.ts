@@ -22,18 +22,22 @@ import type { PartyId } from './facts.js';
  * - A sale is signed only after the registered owners were alerted (at least one alert recorded).
  * - A report "this is not me" after signing cannot freeze a signed act (only a court annuls it);
  *   it is recorded and marks the act disputed.
- * - The reviewer who clears or cancels a frozen act is never the act's own notary.
+ * - The reviewer who clears or cancels a frozen act is never the act's own notary, and gives a
+ *   reason either way: the act's file must say why a reported deal went on or was stopped.
  */
 
 export const SIGNING_CHECKS_MAX_AGE_MINUTES = 15;
+
+/** The longest reason a notary or a reviewer may give for a decision (kept whole in the file). */
+export const REASON_MAX_LENGTH = 1000;
 
 export type ActAction =
   | { type: 'drafted'; at: Date; kind: ActKind; notaryIin: string }
   | { type: 'checks-run'; at: Date; checks: ChecksRun }
   | { type: 'owner-alerted'; at: Date; owner: PartyId }
   | { type: 'owner-reported-not-me'; at: Date; owner: PartyId }
-  | { type: 'review-cleared'; at: Date; reviewerIin: string }
-  | { type: 'review-cancelled'; at: Date; reviewerIin: string }
+  | { type: 'review-cleared'; at: Date; reviewerIin: string; reason: string }
+  | { type: 'review-cancelled'; at: Date; reviewerIin: string; reason: string }
   | { type: 'signed'; at: Date; notaryIin: string; factsAsOf: Date }
   | { type: 'cancelled'; at: Date; notaryIin: string; reason: string };
 
@@ -108,6 +112,7 @@ export function signingVerdict(state: ActState, at: Date, factsAsOf: Date): Sign
  * - ENOTARY_ACT_REPORTER_NOT_ALERTED (403): a report from someone who was never alerted;
  * - ENOTARY_ACT_NOT_FROZEN (409): a review outcome for an act that is not frozen;
  * - ENOTARY_ACT_REVIEWER_IS_NOTARY (403): the act's own notary reviews it;
+ * - ENOTARY_ACT_REVIEW_REASON_REQUIRED (400): a review outcome without a reason;
  * - ENOTARY_ACT_NOT_ITS_NOTARY (403): another notary signs or cancels;
  * - ENOTARY_ACT_CANCEL_REASON_REQUIRED (400): cancelling without a reason;
  * - any refusal of signingVerdict for `signed` (status 409).
@@ -169,6 +174,11 @@ export function applyActAction(state: ActState | undefined, action: ActAction): 
       if (action.reviewerIin === state.notaryIin) {
         throw new DomainError('ENOTARY_ACT_REVIEWER_IS_NOTARY', 403);
       }
+      if ((action.reason ?? '').trim() === '') {
+        throw new DomainError('ENOTARY_ACT_REVIEW_REASON_REQUIRED', 400, {}, [
+          { field: 'reason', code: 'ENOTARY_ACT_REVIEW_REASON_REQUIRED' },
+        ]);
+      }
       return action.type === 'review-cleared'
         ? { ...next, status: 'draft', checks: null }
         : { ...next, status: 'cancelled', cancelledAt: action.at };
@@ -195,6 +205,20 @@ export function applyActAction(state: ActState | undefined, action: ActAction): 
       }
       return { ...next, status: 'cancelled', cancelledAt: action.at };
   }
+}
+
+/**
+ * True when this owner's "this is not me" already stands: the act is frozen and the owner is
+ * among those who reported, or it is signed and the owner disputed it since. Choice: a report sent
+ * again (a double click, a reload, a replayed request) then changes nothing, rather than adding a
+ * report to the file and another message to the notary's inbox.
+ */
+export function reportStands(state: ActState, owner: PartyId): boolean {
+  const mine = state.reports.filter((report) => samePartyId(report.owner, owner));
+  if (state.status === 'frozen') return mine.length > 0;
+  if (state.status === 'signed' && state.signedAt)
+    return mine.some((report) => report.at.getTime() >= state.signedAt!.getTime());
+  return false;
 }
 
 /**

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { TestBrowser } from '../../../blocks/identity/test/browser.js';
-import type { Principal } from '../../../platform/auth/principal.js';
 import { verifyLedger } from '../../../blocks/trust/index.js';
-import { reviewAct } from '../service/acts.js';
-import { createENotaryDeps } from '../service/deps.js';
 import {
   changeRecord,
   fixedClock,
   saleBody,
+  saleOf,
   seedWorld,
   signedIn,
   WORLD,
@@ -53,6 +51,17 @@ describe('e-Notary acts', () => {
     checks.results.filter((result) => !result.passed).map((result) => result.check);
   const codes = (checks: Awaited<ReturnType<typeof check>>) =>
     checks.results.flatMap((result) => result.findings.map((finding) => finding.code));
+  // An open act blocks opening the same deal again: each test leaves none behind.
+  afterEach(async () => {
+    const open = await test.app.platform.db
+      .selectFrom('enotary_act as a')
+      .leftJoin('enotary_act_entry as e', 'e.act_id', 'a.id')
+      .select('a.id')
+      .where('e.act_id', 'is', null)
+      .execute();
+    for (const { id } of open)
+      await notary.json('POST', `/e-notary/api/acts/${id}/cancel`, { reason: 'test over' });
+  });
   const fileOf = async (actId: string) => {
     const rows = await test.app.platform.db
       .selectFrom('enotary_act_action')
@@ -130,7 +139,20 @@ describe('e-Notary acts', () => {
   });
 
   it('gives two acts signed at the same moment two different numbers', async () => {
-    const acts = [await open(), await open()];
+    const acts = [
+      await open(),
+      await open({
+        kind: 'power-of-attorney',
+        parties: [
+          { role: 'principal', kind: 'person', id: WORLD.owner },
+          { role: 'representative', kind: 'person', id: WORLD.coOwner },
+        ],
+        powerOfAttorney: {
+          scope: { actKinds: ['real-estate-sale'], objects: 'any' },
+          validUntil: null,
+        },
+      }),
+    ];
     for (const actId of acts) await check(actId);
     const signed = await Promise.all(acts.map((actId) => sign(actId)));
     const numbers = signed.map((response) => response.json().registerNumber as string);
@@ -208,14 +230,7 @@ describe('e-Notary acts', () => {
   });
 
   it('encumbrance check: an arrested flat cannot be sold', async () => {
-    const actId = await open({
-      kind: 'real-estate-sale',
-      cadastralNumber: WORLD.arrestedFlat,
-      parties: [
-        { role: 'seller', kind: 'person', id: WORLD.arrestedOwner, share: '1' },
-        { role: 'buyer', kind: 'person', id: WORLD.buyer, share: '1' },
-      ],
-    });
+    const actId = await open(saleOf(WORLD.arrestedFlat, WORLD.arrestedOwner));
     const checks = await check(actId);
     expect(failed(checks)).toEqual(['encumbrances']);
     expect(codes(checks)).toContain('ENOTARY_CHECK_ARREST');
@@ -292,6 +307,17 @@ describe('e-Notary acts', () => {
     expect(alert.statusCode).toBe(200);
     const reported = await owner.postForm(`/e-notary/alerts/${actId}/not-me`, {});
     expect(reported.statusCode).toBe(303);
+    // Sent again (a double click, a replay): the report stands once, the notary is told once.
+    const messagesBefore = await writtenRows(test.app);
+    expect((await owner.postForm(`/e-notary/alerts/${actId}/not-me`, {})).statusCode).toBe(303);
+    expect((await owner.json('POST', `/e-notary/api/acts/${actId}/not-me`)).json()).toEqual({
+      status: 'frozen',
+      disputed: false,
+    });
+    expect(await writtenRows(test.app)).toEqual(messagesBefore);
+    expect(
+      (await fileOf(actId)).filter((row) => row.type === 'owner-reported-not-me'),
+    ).toHaveLength(1);
 
     const status = await notary.json('GET', `/e-notary/api/acts/${actId}`);
     expect(status.json().status).toBe('frozen');
@@ -302,47 +328,123 @@ describe('e-Notary acts', () => {
     const notaryInbox = await notary.get('/inbox');
     expect(notaryInbox.body).toContain(WORLD.flat);
 
-    // The act's own notary cannot clear it; another reviewer can, and the checks start afresh.
-    const deps = createENotaryDeps(test.app.platform, test.app.trust);
-    const principalOf = async (iin: string, roles: string[]): Promise<Principal> => {
-      const person = await test.app.platform.db
-        .selectFrom('identity_person')
-        .select(['id'])
-        .where('national_id', '=', iin)
-        .executeTakeFirstOrThrow();
-      const account = await test.app.platform.db
-        .selectFrom('identity_account')
-        .select(['id'])
-        .where('person_id', '=', person.id)
-        .executeTakeFirstOrThrow();
-      return {
-        accountId: account.id,
-        personId: person.id,
-        displayName: iin,
-        roles,
-        agencyId: null,
-      };
-    };
-    await expect(
-      reviewAct(deps, await principalOf(WORLD.notary, ['officer']), actId, 'cleared'),
-    ).rejects.toMatchObject({ code: 'ENOTARY_ACT_REVIEWER_IS_NOTARY' });
-    const cleared = await reviewAct(
-      deps,
-      await principalOf(WORLD.buyer, ['officer']),
-      actId,
-      'cleared',
-    );
-    expect(cleared.status).toBe('draft');
-    expect(cleared.checks).toBeNull();
-    await check(actId);
-    expect((await sign(actId)).statusCode).toBe(200);
-
     // Somebody who was not alerted can neither see the alert nor report.
     const stranger = await signedIn(test.app, WORLD.stranger);
     expect((await stranger.get(`/e-notary/alerts/${actId}`)).statusCode).toBe(404);
     expect((await stranger.json('POST', `/e-notary/api/acts/${actId}/not-me`)).statusCode).toBe(
       403,
     );
+  });
+
+  it('opens one act per deal: the same deal again, even sent twice at once, is refused whole', async () => {
+    const first = await open();
+    const before = await writtenRows(test.app);
+    const again = await notary.json('POST', '/e-notary/api/acts', saleBody());
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('ENOTARY_ACT_ALREADY_OPEN');
+    expect(again.json().title).toBe(
+      test.app.platform.catalogue.translator('kk')('error.ENOTARY_ACT_ALREADY_OPEN'),
+    );
+    // The parties in another order are the same deal.
+    const reordered = saleBody();
+    reordered.parties.reverse();
+    expect((await notary.json('POST', '/e-notary/api/acts', reordered)).statusCode).toBe(409);
+    expect(await writtenRows(test.app)).toEqual(before);
+
+    // Another deal on the same flat (another buyer) may be prepared beside it.
+    const other = await open(saleOf(WORLD.flat, WORLD.owner, WORLD.stranger));
+    expect(other).not.toBe(first);
+
+    // Once the notary cancels the open act (with a reason), the deal may be opened again.
+    const noReason = await notary.json('POST', `/e-notary/api/acts/${first}/cancel`, {
+      reason: ' ',
+    });
+    expect(noReason.json().code).toBe('ENOTARY_ACT_CANCEL_REASON_REQUIRED');
+    const cancelled = await notary.json('POST', `/e-notary/api/acts/${first}/cancel`, {
+      reason: 'opened by mistake',
+    });
+    expect(cancelled.json()).toEqual({ status: 'cancelled' });
+    const reopened = await open();
+
+    // Two submissions racing: exactly one act is written.
+    await notary.json('POST', `/e-notary/api/acts/${reopened}/cancel`, { reason: 'again' });
+    const raced = await Promise.all([
+      notary.json('POST', '/e-notary/api/acts', saleBody()),
+      notary.json('POST', '/e-notary/api/acts', saleBody()),
+    ]);
+    expect(raced.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+  });
+
+  it('signs once: a replayed or doubled signing request writes no second signature', async () => {
+    const actId = await open();
+    await check(actId);
+    const [a, b] = await Promise.all([sign(actId), sign(actId)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect([a, b].find((response) => response.statusCode === 409)!.json().code).toBe(
+      'ENOTARY_ACT_ALREADY_SIGNED',
+    );
+    const replay = await sign(actId);
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json().code).toBe('ENOTARY_ACT_ALREADY_SIGNED');
+    const db = test.app.platform.db;
+    const entries = await db
+      .selectFrom('enotary_act_entry')
+      .select('register_number')
+      .where('act_id', '=', actId)
+      .execute();
+    expect(entries).toHaveLength(1);
+    const number = entries[0]!.register_number;
+    expect(
+      await db
+        .selectFrom('trust_document')
+        .select('id')
+        .where('register_number', '=', number)
+        .execute(),
+    ).toHaveLength(1);
+    expect(
+      await db
+        .selectFrom('trust_ledger_entry')
+        .select('seq')
+        .where('ledger', '=', 'e-notary-acts')
+        .where('subject', '=', number)
+        .execute(),
+    ).toHaveLength(1);
+    expect((await fileOf(actId)).filter((row) => row.type === 'signed')).toHaveLength(1);
+  });
+
+  it('spouse-consent check (demo data): a married seller of a flat bought during the marriage needs the spouse’s consent', async () => {
+    const sale = saleOf(WORLD.marriedFlat, WORLD.marriedSeller);
+    const actId = await open(sale);
+    const checks = await check(actId);
+    expect(failed(checks)).toEqual(['spouse-consent']);
+    expect(codes(checks)).toContain('ENOTARY_CHECK_SPOUSE_CONSENT_MISSING');
+    expect((await sign(actId)).statusCode).toBe(409);
+
+    // The spouse's notarised consent to this sale, attached to a corrected draft, passes.
+    const consentAct = await open({
+      kind: 'consent',
+      cadastralNumber: WORLD.marriedFlat,
+      parties: [
+        { role: 'consenter', kind: 'person', id: WORLD.spouse },
+        { role: 'recipient', kind: 'person', id: WORLD.marriedSeller },
+      ],
+    });
+    expect((await check(consentAct)).signingAllowed).toBe(true);
+    const consent = (await sign(consentAct)).json().registerNumber as string;
+    await notary.json('POST', `/e-notary/api/acts/${actId}/cancel`, {
+      reason: 'the spouse’s consent is to be attached',
+    });
+    const corrected = await open({ ...sale, attachedConsents: [consent] });
+    const passing = await check(corrected);
+    expect(failed(passing)).toEqual([]);
+  });
+
+  it('parties check (demo data): a seller declared incapable by a court blocks signing', async () => {
+    const actId = await open(saleOf(WORLD.incapableFlat, WORLD.incapableOwner));
+    const checks = await check(actId);
+    expect(failed(checks)).toEqual(['parties']);
+    expect(codes(checks)).toContain('ENOTARY_CHECK_PARTY_INCAPACITATED');
+    expect((await sign(actId)).statusCode).toBe(409);
   });
 
   describe('bad input is refused whole: no act, message or access record is written', () => {

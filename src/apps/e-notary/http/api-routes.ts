@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireRole, requireSignedIn } from '../../../platform/auth/guards.js';
+import { requireSignedIn } from '../../../platform/auth/guards.js';
 import { problemResponses } from '../../../platform/http/problem.js';
 import {
+  cancelAct,
+  listFrozenActs,
   listMyActs,
   openAct,
   reportNotMe,
@@ -21,6 +23,7 @@ import {
   ActBody,
   ActParams,
   ActStatusSchema,
+  CancelBody,
   ChecksRunSchema,
   InheritanceCaseSchema,
   OpenedAct,
@@ -64,7 +67,7 @@ export async function eNotaryApiRoutes(scope: FastifyInstance, deps: ENotaryDeps
         summary: 'Open a notarial act (a sale alerts every registered owner)',
         security: session,
         body: ActBody,
-        response: { 201: OpenedAct, ...problemResponses(400, 401, 403) },
+        response: { 201: OpenedAct, ...problemResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) =>
@@ -167,13 +170,52 @@ export async function eNotaryApiRoutes(scope: FastifyInstance, deps: ENotaryDeps
     },
   );
 
+  app.get(
+    '/api/reviews',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          'Acts frozen by an owner’s “this is not me”, for a reviewer (e-notary.acts.review)',
+        security: session,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              actId: Type.String(),
+              kind: Type.String(),
+              cadastralNumber: Type.Union([Type.String(), Type.Null()]),
+              notaryLicence: Type.String(),
+              reports: Type.Array(
+                Type.Object({ owner: Type.String(), at: Type.String({ format: 'date-time' }) }),
+              ),
+            }),
+          ),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) =>
+      (await listFrozenActs(deps, request.principal!)).map(({ act, state }) => ({
+        actId: act.id,
+        kind: act.kind,
+        cadastralNumber: act.cadastralNumber,
+        notaryLicence: act.notaryLicence,
+        reports: state.reports.map((report) => ({
+          owner: report.owner.id,
+          at: report.at.toISOString(),
+        })),
+      })),
+  );
+
   app.post(
     '/api/acts/:actId/review',
     {
-      preHandler: requireRole('officer'),
+      ...signedIn,
       schema: {
         tags,
-        summary: 'An officer clears or cancels a frozen act',
+        summary:
+          'A reviewer (e-notary.acts.review) releases or cancels a frozen act, giving the reason',
         security: session,
         params: ActParams,
         body: ReviewBody,
@@ -184,11 +226,33 @@ export async function eNotaryApiRoutes(scope: FastifyInstance, deps: ENotaryDeps
       },
     },
     async (request) => {
-      const state = await reviewAct(
+      const state = await reviewAct(deps, request.principal!, request.params.actId, request.body);
+      return { status: state.status };
+    },
+  );
+
+  app.post(
+    '/api/acts/:actId/cancel',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'The act’s notary cancels an unsigned act, giving the reason',
+        security: session,
+        params: ActParams,
+        body: CancelBody,
+        response: {
+          200: Type.Object({ status: Type.String() }),
+          ...problemResponses(400, 401, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const state = await cancelAct(
         deps,
         request.principal!,
         request.params.actId,
-        request.body.outcome,
+        request.body.reason,
       );
       return { status: state.status };
     },

@@ -1,13 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { requireSignedIn } from '../../../platform/auth/guards.js';
-import type { DomainError } from '../../../platform/errors.js';
-import { isDomainError } from '../../../platform/errors.js';
+import { DomainError, isDomainError } from '../../../platform/errors.js';
 import type { FormErrors } from '../../../platform/views/components/index.js';
 import type { PartyRole } from '../domain/act-kinds.js';
 import type { PartyKind } from '../domain/facts.js';
 import type { ActInput, PartyInput } from '../service/act-input.js';
-import { listMyActs, openAct, reportNotMe, runChecks, signAct, viewAct } from '../service/acts.js';
+import {
+  cancelAct,
+  listFrozenActs,
+  listMyActs,
+  openAct,
+  reportNotMe,
+  reviewAct,
+  runChecks,
+  signAct,
+  viewAct,
+  viewFrozenAct,
+} from '../service/acts.js';
+import { holdsPermission, REVIEW_PERMISSION } from '../permissions.js';
 import type { ENotaryDeps } from '../service/deps.js';
 import { listMyPowersOfAttorney, revokeMyPowerOfAttorney } from '../service/powers-of-attorney.js';
 import { ActPage } from '../views/act-page.js';
@@ -17,6 +28,8 @@ import { HomePage } from '../views/home-page.js';
 import { MyActsPage } from '../views/my-acts-page.js';
 import { NewActPage, SALE_FIELDS, type SaleForm } from '../views/new-act-page.js';
 import { PowersOfAttorneyPage } from '../views/powers-of-attorney-page.js';
+import { ReviewPage } from '../views/review-page.js';
+import { ReviewsPage } from '../views/reviews-page.js';
 
 const ActParams = Type.Object({ actId: Type.String({ maxLength: 40 }) });
 const FormBody = Type.Record(Type.String(), Type.String({ maxLength: 1000 }));
@@ -91,7 +104,11 @@ export async function eNotaryPageRoutes(app: FastifyInstance, deps: ENotaryDeps)
   const page = { hide: true };
   const signedIn = requireSignedIn();
 
-  app.get('/', { schema: page }, async (_request, reply) => reply.page(<HomePage />));
+  app.get('/', { schema: page }, async (request, reply) =>
+    reply.page(
+      <HomePage reviewer={holdsPermission(request.principal ?? null, REVIEW_PERMISSION)} />,
+    ),
+  );
 
   app.get('/acts', { schema: page, preHandler: signedIn }, async (request, reply) => {
     const acts = await listMyActs(deps, request.principal!);
@@ -181,6 +198,23 @@ export async function eNotaryPageRoutes(app: FastifyInstance, deps: ENotaryDeps)
     },
   );
 
+  app.post(
+    '/acts/:actId/cancel',
+    { schema: { ...page, params: ActParams, body: FormBody }, preHandler: signedIn },
+    async (request, reply) => {
+      const { actId } = request.params as { actId: string };
+      const reason = (request.body as { reason?: string }).reason ?? '';
+      try {
+        await cancelAct(deps, request.principal!, actId, reason);
+        return reply.redirect(APP_PATHS.act(actId), 303);
+      } catch (error) {
+        if (!isDomainError(error) || error.status === 404 || error.status >= 500) throw error;
+        const errors = { reason: request.t(`error.${error.code}`, error.params) };
+        return showAct(request, reply, actId, errors, error.status);
+      }
+    },
+  );
+
   app.get(
     '/alerts/:actId',
     { schema: { ...page, params: ActParams }, preHandler: signedIn },
@@ -201,6 +235,82 @@ export async function eNotaryPageRoutes(app: FastifyInstance, deps: ENotaryDeps)
       const { actId } = request.params as { actId: string };
       await reportNotMe(deps, request.principal!, actId);
       return reply.redirect(APP_PATHS.alert(actId), 303);
+    },
+  );
+
+  // Reviewers (e-notary.acts.review): the queue of frozen acts and the decision on one. The
+  // services check the permission too; the guard answers a page request before any read.
+  const reviewer = async (request: FastifyRequest, reply: FastifyReply) => {
+    await signedIn(request, reply);
+    if (reply.sent) return;
+    if (!holdsPermission(request.principal ?? null, REVIEW_PERMISSION))
+      throw new DomainError('AUTH_FORBIDDEN', 403);
+  };
+
+  app.get('/reviews', { schema: page, preHandler: reviewer }, async (request, reply) => {
+    const decided = (request.query as { decided?: string }).decided;
+    const frozen = await listFrozenActs(deps, request.principal!);
+    return reply.page(
+      <ReviewsPage
+        frozen={frozen}
+        timeZone={timeZone}
+        notice={
+          decided === 'cleared'
+            ? request.t('enotary.reviews.notice.cleared')
+            : decided === 'cancelled'
+              ? request.t('enotary.reviews.notice.cancelled')
+              : null
+        }
+      />,
+    );
+  });
+
+  const showReview = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actId: string,
+    extra: { errors?: FormErrors; values?: { reason?: string }; status?: number } = {},
+  ) => {
+    const view = await viewFrozenAct(deps, request.principal!, actId);
+    return reply
+      .status(extra.status ?? 200)
+      .page(
+        <ReviewPage
+          view={view}
+          errors={extra.errors ?? {}}
+          values={extra.values ?? {}}
+          timeZone={timeZone}
+        />,
+      );
+  };
+
+  app.get(
+    '/reviews/:actId',
+    { schema: { ...page, params: ActParams }, preHandler: reviewer },
+    async (request, reply) =>
+      showReview(request, reply, (request.params as { actId: string }).actId),
+  );
+
+  app.post(
+    '/reviews/:actId',
+    { schema: { ...page, params: ActParams, body: FormBody }, preHandler: reviewer },
+    async (request, reply) => {
+      const { actId } = request.params as { actId: string };
+      const form = request.body as { reason?: string; outcome?: string };
+      const outcome = form.outcome === 'cancelled' ? 'cancelled' : 'cleared';
+      try {
+        await reviewAct(deps, request.principal!, actId, { outcome, reason: form.reason ?? '' });
+        return reply.redirect(`${APP_PATHS.reviews}?decided=${outcome}`, 303);
+      } catch (error) {
+        if (!isDomainError(error) || error.status === 404 || error.status >= 500) throw error;
+        const field = error.fields[0]?.field === 'reason' ? 'reason' : 'outcome';
+        const errors = { [field]: request.t(`error.${error.code}`, error.params) };
+        return showReview(request, reply, actId, {
+          errors,
+          values: { reason: form.reason ?? '' },
+          status: error.status,
+        });
+      }
     },
   );
 

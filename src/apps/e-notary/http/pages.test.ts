@@ -49,7 +49,16 @@ describe('e-Notary pages', () => {
     expect(location).toMatch(/^\/e-notary\/acts\/[0-9a-f-]{36}$/);
     expect(location).not.toContain(WORLD.owner);
 
-    await notary.get(location);
+    // The same form sent again (a double click, a reload): no second act, a translated refusal.
+    const twice = await notary.postForm('/e-notary/acts', saleForm());
+    expect(twice.statusCode).toBe(409);
+    expect(titleOf(twice.body).startsWith(errorPrefix)).toBe(true);
+    expect(twice.body).toContain(
+      test.app.platform.catalogue.translator('kk')('error.ENOTARY_ACT_ALREADY_OPEN'),
+    );
+
+    const actPage = await notary.get(location);
+    expect(actPage.body).toMatch(/<label for="field-reason">/);
     const early = await notary.postForm(`${location}/sign`, {});
     expect(early.statusCode).toBe(409);
     expect(titleOf(early.body).startsWith(errorPrefix)).toBe(true);
@@ -60,12 +69,34 @@ describe('e-Notary pages', () => {
     const checked = await notary.get(location);
     expect(checked.body).toContain('data-check="ownership" data-passed="true"');
     expect((await notary.postForm(`${location}/sign`, {})).statusCode).toBe(303);
+    // A replayed signing POST signs nothing twice: it comes back refused, in the summary.
+    const replayed = await notary.postForm(`${location}/sign`, {});
+    expect(replayed.statusCode).toBe(409);
+    expect(replayed.body).toContain(
+      test.app.platform.catalogue.translator('kk')('error.ENOTARY_ACT_ALREADY_SIGNED'),
+    );
     const signed = await notary.get(location);
     expect(signed.body).toContain('data-status="signed"');
     expect(signed.body).toMatch(/href="\/verify\/[^"]+"/);
 
     const list = await notary.get('/e-notary/acts');
     expect(list.body).toContain(location);
+  });
+
+  it('lets the notary cancel an open act with a reason, and refuses one without', async () => {
+    const opened = await notary.postForm('/e-notary/acts', saleForm({ buyerId: WORLD.stranger }));
+    expect(opened.statusCode).toBe(303);
+    const location = String(opened.headers.location);
+    await notary.get(location);
+    const bare = await notary.postForm(`${location}/cancel`, { reason: ' ' });
+    expect(bare.statusCode).toBe(400);
+    expect(titleOf(bare.body).startsWith(errorPrefix)).toBe(true);
+    expect(bare.body).toContain('href="#field-reason"');
+    const done = await notary.postForm(`${location}/cancel`, { reason: 'the parties withdrew' });
+    expect(done.statusCode).toBe(303);
+    const cancelled = await notary.get(location);
+    expect(cancelled.body).toContain('data-status="cancelled"');
+    expect(cancelled.body).not.toMatch(/<label for="field-reason">/);
   });
 
   it('shows the citizen their acts and powers of attorney, in every language', async () => {

@@ -115,7 +115,23 @@ export const ActStatusSchema = Type.Object({
 });
 
 export const ReviewBody = Type.Object(
-  { outcome: Literals(['cleared', 'cancelled'] as const) },
+  {
+    outcome: Literals(['cleared', 'cancelled'] as const),
+    reason: Type.String({
+      maxLength: 2000,
+      description: 'Why the act is released or cancelled (required, at most 1000 characters)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const CancelBody = Type.Object(
+  {
+    reason: Type.String({
+      maxLength: 2000,
+      description: 'Why the act is cancelled (required, at most 1000 characters)',
+    }),
+  },
   { additionalProperties: false },
 );
 

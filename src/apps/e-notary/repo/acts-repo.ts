@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../../platform/db/database.js';
+import type { Tables } from '../../../platform/db/tables.js';
 import type { ActDraft } from '../domain/act-draft.js';
 import type { ActAction } from '../domain/act-lifecycle.js';
 import { actionFromRow, actionPayload, draftFromJson, draftToJson } from './act-json.js';
@@ -222,4 +223,88 @@ export async function findActIdByRegisterNumber(
     .where('register_number', '=', registerNumber)
     .executeTakeFirst();
   return row?.act_id;
+}
+
+// Two-key advisory lock (this constant, hashtext(notary)): one opening at a time per notary, so
+// a form submitted twice at once cannot slip two drafts of one deal past the duplicate look-up.
+const OPENING_LOCK_CLASS = 7_160_031;
+
+/** Serialises the openings of one notary until the caller's transaction ends. */
+export async function lockOpeningsOf(trx: Database, notaryPersonId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${OPENING_LOCK_CLASS}, hashtext(${notaryPersonId}))`.execute(
+    trx,
+  );
+}
+
+/** Acts with no entry in register A yet: drafts, frozen and cancelled acts. */
+const unsigned = (eb: ExpressionBuilder<Tables, 'enotary_act'>) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('enotary_act_entry')
+        .select('enotary_act_entry.act_id')
+        .whereRef('enotary_act_entry.act_id', '=', 'enotary_act.id'),
+    ),
+  );
+
+async function actsById(db: Database, ids: readonly string[]): Promise<StoredAct[]> {
+  const acts: StoredAct[] = [];
+  for (const id of ids) {
+    const act = await findAct(db, id);
+    if (act) acts.push(act);
+  }
+  return acts;
+}
+
+/**
+ * The unsigned acts of a notary of one kind about one object (or about none), newest first: the
+ * candidates for "the same act, still open". At most 50: a notary has few drafts of one deal.
+ */
+export async function findUnsignedActsLike(
+  trx: Database,
+  notaryPersonId: string,
+  kind: ActDraft['kind'],
+  cadastralNumber: string | null,
+): Promise<StoredAct[]> {
+  const rows = await trx
+    .selectFrom('enotary_act')
+    .select('id')
+    .where('notary_person_id', '=', notaryPersonId)
+    .where('kind', '=', kind)
+    .where((eb) =>
+      cadastralNumber === null
+        ? eb('cadastral_number', 'is', null)
+        : eb('cadastral_number', '=', cadastralNumber),
+    )
+    .where(unsigned)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
+  return actsById(
+    trx,
+    rows.map((row) => row.id),
+  );
+}
+
+/**
+ * Unsigned acts an owner reported "this is not me" on, oldest report first: the candidates for
+ * review (the caller keeps those whose state is still frozen). At most 200.
+ */
+export async function findReportedUnsignedActs(db: Database): Promise<StoredAct[]> {
+  const rows = await db
+    .selectFrom('enotary_act')
+    .innerJoin('enotary_act_action as r', 'r.act_id', 'enotary_act.id')
+    .select('enotary_act.id')
+    .select((eb) => eb.fn.min('r.at').as('reportedAt'))
+    .where('r.type', '=', 'owner-reported-not-me')
+    .where(unsigned)
+    .groupBy('enotary_act.id')
+    .orderBy('reportedAt')
+    .orderBy('enotary_act.id')
+    .limit(200)
+    .execute();
+  return actsById(
+    db,
+    rows.map((row) => row.id),
+  );
 }

@@ -9,6 +9,7 @@ import {
   type SummaryItem,
 } from '../../../blocks/trust/index.js';
 import type { Principal } from '../../../platform/auth/principal.js';
+import { appendEntries, prepareEvent } from '../../../platform/audit/append-entries.js';
 import { localDate } from '../../../platform/calendar/local-date.js';
 import type { Database } from '../../../platform/db/database.js';
 import { DomainError, type FieldProblem } from '../../../platform/errors.js';
@@ -17,6 +18,8 @@ import { ACT_KIND_NAMES } from '../domain/act-kinds.js';
 import {
   actStateOf,
   applyActAction,
+  REASON_MAX_LENGTH,
+  reportStands,
   SIGNING_CHECKS_MAX_AGE_MINUTES,
   type ActAction,
   type ActState,
@@ -26,13 +29,18 @@ import type { Facts, PartyId } from '../domain/facts.js';
 import { ownersToAlert } from '../domain/owner-alerts.js';
 import { powerOfAttorneyValidUntil } from '../domain/power-of-attorney.js';
 import { newRegisterNumber } from '../domain/register-number.js';
+import { sameAct } from '../domain/same-act.js';
+import { holdsPermission, REVIEW_PERMISSION } from '../permissions.js';
 import {
   appendAction,
   findAct,
+  findReportedUnsignedActs,
+  findUnsignedActsLike,
   insertAct,
   insertActEntry,
   listActsOfNotary,
   listActsOfParty,
+  lockOpeningsOf,
   nextSequence,
   type ActListItem,
   type StoredAct,
@@ -52,7 +60,7 @@ import {
 } from './notary.js';
 import { personIdsOf, recipientOf } from './people.js';
 import { loadFacts } from './registry-facts.js';
-import { actFrozenTemplate, saleOpenedTemplate } from './templates.js';
+import { actFrozenTemplate, actReviewedTemplate, saleOpenedTemplate } from './templates.js';
 
 /** The act as the app shows it: what was drafted, and the state its file leads to. */
 export interface ActView {
@@ -137,7 +145,9 @@ function unknownInRegisters(draft: ActDraft, facts: Facts): FieldProblem[] {
  * ENOTARY_CHECK_LICENCE_NOT_ACTIVE, _NOT_YET_VALID, _EXPIRED); ENOTARY_ACT_DRAFT_INVALID (400)
  * listing every field problem (ENOTARY_INVALID_IIN, ENOTARY_INVALID_BIN, ENOTARY_IIN_UNKNOWN,
  * ENOTARY_BIN_UNKNOWN, ENOTARY_POA_UNKNOWN, ENOTARY_PROPERTY_UNKNOWN, ENOTARY_SELLER_NOT_OWNER,
- * ENOTARY_CADASTRAL_INVALID_FORMAT, ENOTARY_SHARE_INVALID, …).
+ * ENOTARY_CADASTRAL_INVALID_FORMAT, ENOTARY_SHARE_INVALID, …); ENOTARY_ACT_ALREADY_OPEN (409)
+ * when the notary already has this very deal open (`sameAct`: a form sent twice, a replayed
+ * request), so a second draft is never written and its owners are not alerted twice.
  */
 export async function openAct(
   deps: ENotaryDeps,
@@ -154,6 +164,18 @@ export async function openAct(
     if (draftProblems.length > 0) {
       throw new DomainError('ENOTARY_ACT_DRAFT_INVALID', 400, {}, draftProblems);
     }
+    // Before any registry read: a refused duplicate leaves no access record either.
+    await lockOpeningsOf(trx, notary.personId);
+    const candidates = await findUnsignedActsLike(
+      trx,
+      notary.personId,
+      draft.kind,
+      draft.cadastralNumber ?? null,
+    );
+    const same = candidates.find(
+      (other) => isOpen(actStateOf(other.actions)) && sameAct(other.draft, draft),
+    );
+    if (same) throw new DomainError('ENOTARY_ACT_ALREADY_OPEN', 409, { actId: same.id });
     const actId = crypto.randomUUID();
     const facts = await loadFacts(
       trx,
@@ -214,6 +236,8 @@ export async function openAct(
   });
 }
 
+const isOpen = (state: ActState) => state.status === 'draft' || state.status === 'frozen';
+
 async function flatAddress(trx: Database, deps: ENotaryDeps, notary: Notary, draft: ActDraft) {
   const flat = await findRecord(
     trx,
@@ -225,12 +249,16 @@ async function flatAddress(trx: Database, deps: ENotaryDeps, notary: Notary, dra
   return String(flat?.data.address ?? draft.cadastralNumber ?? '');
 }
 
-/** The act and its state, for one who may see it. Outcomes: ENOTARY_ACT_NOT_FOUND (404). */
-async function lockedAct(
-  trx: Database,
+/**
+ * The act and its state, its row locked until the transaction ends unless `lock` is false (a
+ * read). Outcomes: ENOTARY_ACT_NOT_FOUND (404).
+ */
+async function actAndState(
+  db: Database,
   actId: string,
+  { lock = true }: { lock?: boolean } = {},
 ): Promise<{ act: StoredAct; state: ActState }> {
-  const act = await findAct(trx, actId, { lock: true });
+  const act = await findAct(db, actId, { lock });
   if (!act) throw new DomainError('ENOTARY_ACT_NOT_FOUND', 404);
   return { act, state: actStateOf(act.actions) };
 }
@@ -249,7 +277,7 @@ export async function runChecks(
   actId: string,
 ): Promise<ChecksRun> {
   return transaction(deps, async (trx) => {
-    const { act, state } = await lockedAct(trx, actId);
+    const { act, state } = await actAndState(trx, actId);
     const caller = await callerOf(trx, principal);
     if (caller.iin !== act.notaryIin) throw new DomainError('ENOTARY_ACT_NOT_FOUND', 404);
     const licence = await findNotaryLicence(trx, deps, caller);
@@ -297,7 +325,7 @@ export async function signAct(
   actId: string,
 ): Promise<SignedAct> {
   return transaction(deps, async (trx) => {
-    const { act, state } = await lockedAct(trx, actId);
+    const { act, state } = await actAndState(trx, actId);
     const notary = await requireNotary(trx, deps, principal);
     if (notary.iin !== act.notaryIin) throw new DomainError('ENOTARY_ACT_NOT_FOUND', 404);
     const facts = await loadFacts(
@@ -447,8 +475,9 @@ function actSummary(act: StoredAct, notary: Notary): SummaryItem[] {
  * pending review (after signing, the report is recorded and marks the act disputed), and the
  * notary is told through messaging.
  *
- * Outcomes: the act's new state; ENOTARY_ACT_NOT_FOUND (404); ENOTARY_ACT_REPORTER_NOT_ALERTED
- * (403) for someone who was not alerted; ENOTARY_ACT_CLOSED (409) for a cancelled act.
+ * Outcomes: the act's new state (unchanged, and nothing written, when this owner's report already
+ * stands: a repeated report); ENOTARY_ACT_NOT_FOUND (404); ENOTARY_ACT_REPORTER_NOT_ALERTED (403)
+ * for someone who was not alerted; ENOTARY_ACT_CLOSED (409) for a cancelled act.
  */
 export async function reportNotMe(
   deps: ENotaryDeps,
@@ -456,12 +485,14 @@ export async function reportNotMe(
   actId: string,
 ): Promise<ActState> {
   return transaction(deps, async (trx) => {
-    const { act, state } = await lockedAct(trx, actId);
+    const { act, state } = await actAndState(trx, actId);
     const caller = await callerOf(trx, principal);
+    const owner: PartyId = { kind: 'person', id: caller.iin };
+    if (reportStands(state, owner)) return state;
     const action: ActAction = {
       type: 'owner-reported-not-me',
       at: deps.platform.now(),
-      owner: { kind: 'person', id: caller.iin },
+      owner,
     };
     const next = applyActAction(state, action);
     await appendAction(trx, actId, action, caller.accountId);
@@ -478,24 +509,140 @@ export async function reportNotMe(
   });
 }
 
+/** Outcomes: nothing, or AUTH_FORBIDDEN (403) for one without e-notary.acts.review. */
+function requireReviewer(principal: Principal): void {
+  if (!holdsPermission(principal, REVIEW_PERMISSION)) throw new DomainError('AUTH_FORBIDDEN', 403);
+}
+
+function reasonProblem(reason: string): void {
+  if (reason.length > REASON_MAX_LENGTH)
+    throw new DomainError('ENOTARY_REASON_TOO_LONG', 400, { max: REASON_MAX_LENGTH }, [
+      { field: 'reason', code: 'ENOTARY_REASON_TOO_LONG', params: { max: REASON_MAX_LENGTH } },
+    ]);
+}
+
 /**
- * A reviewer (an officer, never the act's notary) clears a frozen act (back to draft, its checks
- * discarded) or cancels it. Outcomes: the new state; ENOTARY_ACT_NOT_FOUND (404);
- * ENOTARY_ACT_NOT_FROZEN (409); ENOTARY_ACT_REVIEWER_IS_NOTARY (403).
+ * A reviewer holding `e-notary.acts.review` (never the act's notary) releases a frozen act (back
+ * to draft, its checks discarded: the notary runs them again) or cancels it, giving the reason,
+ * which goes into the act's file. The decision is audited (`e-notary.act-review`) in the same
+ * transaction, and the notary is told through messaging.
+ *
+ * Outcomes: the new state; AUTH_FORBIDDEN (403) without the permission; ENOTARY_ACT_NOT_FOUND
+ * (404); ENOTARY_ACT_NOT_FROZEN (409) for an act not (or no longer) frozen, e.g. a decision sent
+ * twice; ENOTARY_ACT_REVIEWER_IS_NOTARY (403); ENOTARY_ACT_REVIEW_REASON_REQUIRED or
+ * ENOTARY_REASON_TOO_LONG (400). Nothing is written on a refusal.
  */
 export async function reviewAct(
   deps: ENotaryDeps,
   principal: Principal,
   actId: string,
-  outcome: 'cleared' | 'cancelled',
+  decision: { outcome: 'cleared' | 'cancelled'; reason: string },
 ): Promise<ActState> {
+  requireReviewer(principal);
+  const reason = decision.reason.trim();
+  reasonProblem(reason);
   return transaction(deps, async (trx) => {
-    const { state } = await lockedAct(trx, actId);
+    const { act, state } = await actAndState(trx, actId);
     const caller = await callerOf(trx, principal);
     const action: ActAction = {
-      type: outcome === 'cleared' ? 'review-cleared' : 'review-cancelled',
+      type: decision.outcome === 'cleared' ? 'review-cleared' : 'review-cancelled',
       at: deps.platform.now(),
       reviewerIin: caller.iin,
+      reason,
+    };
+    const next = applyActAction(state, action);
+    await appendAction(trx, actId, action, caller.accountId);
+    await publishStatus(trx, {
+      subject: { kind: 'notarial-act', id: actId },
+      recipient: { personId: act.notaryPersonId },
+      status: next.status === 'cancelled' ? 'review-cancelled' : 'review-released',
+      template: actReviewedTemplate.id,
+      params: { cadastralNumber: act.cadastralNumber ?? '', reason },
+      link: actPath(actId),
+      at: action.at,
+    });
+    // Last, as the trust block advises: the audit chain's lock is held until the commit.
+    await appendEntries(trx, [
+      prepareEvent(
+        {
+          action: 'e-notary.act-review',
+          outcome: 'success',
+          actorAccountId: caller.accountId,
+          subject: actId,
+          details: { decision: decision.outcome, status: next.status },
+        },
+        action.at,
+      ),
+    ]);
+    return next;
+  });
+}
+
+/** A frozen act as its reviewer sees it: the act, its state and who reported it when. */
+export interface FrozenAct {
+  act: StoredAct;
+  state: ActState;
+}
+
+/**
+ * The acts frozen by an owner's "this is not me" and not yet reviewed, oldest report first, for a
+ * reviewer holding `e-notary.acts.review`. Acts the reviewer notarised are left out (they may
+ * not review them).
+ *
+ * Outcomes: the list; AUTH_FORBIDDEN (403) without the permission.
+ */
+export async function listFrozenActs(
+  deps: ENotaryDeps,
+  principal: Principal,
+): Promise<FrozenAct[]> {
+  requireReviewer(principal);
+  const caller = await callerOf(deps.db, principal);
+  const frozen: FrozenAct[] = [];
+  for (const act of await findReportedUnsignedActs(deps.db)) {
+    const state = actStateOf(act.actions);
+    if (state.status === 'frozen' && act.notaryIin !== caller.iin) frozen.push({ act, state });
+  }
+  return frozen;
+}
+
+/**
+ * A frozen act for its reviewer. Outcomes: the act and state; AUTH_FORBIDDEN (403) without the
+ * permission; ENOTARY_ACT_NOT_FOUND (404) for an unknown act.
+ */
+export async function viewFrozenAct(
+  deps: ENotaryDeps,
+  principal: Principal,
+  actId: string,
+): Promise<FrozenAct> {
+  requireReviewer(principal);
+  return actAndState(deps.db, actId, { lock: false });
+}
+
+/**
+ * The act's notary cancels an act that is not signed (a draft, or a frozen one), with a reason
+ * that goes into the act's file: e.g. the parties withdrew, or the draft was a mistake and a
+ * corrected one is to be opened (an open act blocks opening the same deal again).
+ *
+ * Outcomes: the new state; ENOTARY_ACT_NOT_FOUND (404) for an unknown act or someone else's;
+ * ENOTARY_ACT_ALREADY_SIGNED or ENOTARY_ACT_CLOSED (409); ENOTARY_ACT_CANCEL_REASON_REQUIRED or
+ * ENOTARY_REASON_TOO_LONG (400).
+ */
+export async function cancelAct(
+  deps: ENotaryDeps,
+  principal: Principal,
+  actId: string,
+  reason: string,
+): Promise<ActState> {
+  reasonProblem(reason.trim());
+  return transaction(deps, async (trx) => {
+    const { act, state } = await actAndState(trx, actId);
+    const caller = await callerOf(trx, principal);
+    if (caller.iin !== act.notaryIin) throw new DomainError('ENOTARY_ACT_NOT_FOUND', 404);
+    const action: ActAction = {
+      type: 'cancelled',
+      at: deps.platform.now(),
+      notaryIin: caller.iin,
+      reason: reason.trim(),
     };
     const next = applyActAction(state, action);
     await appendAction(trx, actId, action, caller.accountId);

@@ -45,9 +45,16 @@ async function readParties(
     const record = await findRecord(trx, deps.registries, context, 'population', { iin });
     if (!record) continue;
     seen(record);
+    const spouseIin = record.data.spouseIin as string | undefined;
+    const marriedOn = record.data.marriedOn as LocalDate | undefined;
     people.set(iin, {
       iin,
       deathDate: (record.data.deceasedDate as LocalDate | undefined) ?? null,
+      // A court's decision is entered once it has taken effect: its presence is the incapacity.
+      incapacitated: record.data.incapacitatedOn != null,
+      // A spouse without a wedding day cannot tell separate from joint property: the check then
+      // treats the property as joint, as when the register does not say when a right was acquired.
+      spouse: spouseIin ? { iin: spouseIin, marriedOn: marriedOn ?? '0000-01-01' } : null,
     });
   }
   const organisations = new Map<string, OrganisationFact>();

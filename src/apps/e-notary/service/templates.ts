@@ -36,6 +36,24 @@ export const actFrozenTemplate: MessageTemplate = {
   },
 };
 
+/** Sent to the notary when a reviewer releases or cancels an act an owner had frozen. */
+export const actReviewedTemplate: MessageTemplate = {
+  id: 'e-notary.act-reviewed',
+  note: 'Sent to the notary when a reviewer has decided on an act frozen by an owner’s “this is not me”: released (the notary runs the checks again) or cancelled. {cadastralNumber}: the flat; {reason}: the reviewer’s reason, as written.',
+  kk: {
+    subject: 'Тоқтатылған шарт бойынша шешім: {cadastralNumber}',
+    body: '{cadastralNumber} пәтерін сату туралы тоқтатылған шарт қаралды. Шешімнің себебі: {reason}\n\nШарттың жағдайын оның бетінен қараңыз: босатылған шарт үшін тексерулерді қайта жүргізіңіз.',
+  },
+  ru: {
+    subject: 'Решение по замороженному договору: {cadastralNumber}',
+    body: 'Замороженный договор купли-продажи квартиры {cadastralNumber} рассмотрен. Причина решения: {reason}\n\nСостояние договора — на его странице; если договор разморожен, проведите проверки заново.',
+  },
+  en: {
+    subject: 'Decision on a frozen act: {cadastralNumber}',
+    body: 'The frozen act of sale of flat {cadastralNumber} has been reviewed. Reason given: {reason}\n\nSee the act’s page for its status; if it was released, run the checks again.',
+  },
+};
+
 /** Registers the app's templates (idempotent: the same template twice is accepted). */
 export const registerENotaryTemplates = () =>
-  registerTemplates([saleOpenedTemplate, actFrozenTemplate]);
+  registerTemplates([saleOpenedTemplate, actFrozenTemplate, actReviewedTemplate]);

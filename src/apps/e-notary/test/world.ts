@@ -8,14 +8,16 @@ import {
   updateRecord,
   createRecord,
 } from '../../../blocks/registries/index.js';
+import { totpCode } from '../../../blocks/identity/service/totp.js';
 import { TestBrowser } from '../../../blocks/identity/test/browser.js';
-import { PASSWORD, seedUser } from '../../../blocks/identity/test/fixtures.js';
+import { PASSWORD, seedAgency, seedUser } from '../../../blocks/identity/test/fixtures.js';
 import { withCheckDigit } from './fixtures.js';
 
 /**
  * The demo registries of the Kazakhstan profile, as an e-Notary test sees them: the demo notary
  * (licence NOT-0000451), the demo citizen who owns flat 20:311:004:017:1/15 whole, a buyer, a
- * co-owned mortgaged flat, an arrested flat. Read the seed in src/blocks/registries/seed/kz/demo.
+ * co-owned mortgaged flat, an arrested flat, a married owner of a flat bought during the
+ * marriage, an owner declared incapable. Read the seed in src/blocks/registries/seed/kz/demo.
  */
 export const WORLD = {
   notary: '750312400107',
@@ -29,6 +31,13 @@ export const WORLD = {
   arrestedFlat: '20:312:018:044:3/101',
   arrestedOwner: '881111400708',
   bank: '920140000103',
+  /** Married since 2010 to `spouse`; owns `marriedFlat`, bought in 2018 (joint property). */
+  marriedSeller: '830414300093',
+  spouse: '860202400092',
+  marriedFlat: '20:311:007:021:4/56',
+  /** Declared legally incapable by a court; owns `incapableFlat`. */
+  incapableOwner: '791005300092',
+  incapableFlat: '21:320:051:008:1/12',
   licence: 'NOT-0000451',
   /** Valid check digits, in no register. */
   unknownIin: withCheckDigit('99010130000'),
@@ -55,6 +64,29 @@ export async function seedWorld(app: FastifyInstance) {
   for (const nationalId of [WORLD.owner, WORLD.buyer, WORLD.coOwner, WORLD.stranger]) {
     await seedUser(app, { nationalId, role: 'citizen' });
   }
+}
+
+/**
+ * A browser signed in as a reviewing officer (role `officer`, which holds e-notary.acts.review),
+ * with the second factor officers need.
+ */
+export async function signedInReviewer(
+  app: FastifyInstance,
+  now: () => Date,
+  iin: string = WORLD.officer,
+): Promise<TestBrowser> {
+  await seedAgency(app).catch(() => undefined);
+  const officer = await seedUser(app, {
+    nationalId: iin,
+    role: 'officer',
+    agencyCode: 'test-ministry',
+  });
+  const browser = new TestBrowser(app);
+  await browser.signIn(iin, PASSWORD);
+  await browser.get('/sign-in/code');
+  await browser.postForm('/sign-in/code', { code: totpCode(officer.totpSecret as string, now()) });
+  await browser.get('/e-notary/acts');
+  return browser;
 }
 
 export async function signedIn(app: FastifyInstance, iin: string): Promise<TestBrowser> {
@@ -108,6 +140,16 @@ export const saleBody = (changes: Record<string, unknown> = {}) => ({
     { role: 'buyer', kind: 'person', id: WORLD.buyer, share: '1' },
   ],
   ...changes,
+});
+
+/** A sale of the whole of `flat` by `seller` (its registered owner) to `buyer`. */
+export const saleOf = (flat: string, seller: string, buyer: string = WORLD.buyer) => ({
+  kind: 'real-estate-sale',
+  cadastralNumber: flat,
+  parties: [
+    { role: 'seller', kind: 'person', id: seller, share: '1' },
+    { role: 'buyer', kind: 'person', id: buyer, share: '1' },
+  ],
 });
 
 /** Rows of every table an act, its alerts or its reads write: a refused act leaves them as they were. */

@@ -1,22 +1,24 @@
 import { Layout } from '../../../platform/views/layout.js';
-import { STATUS_IDS } from './message-ids.js';
 import { usePage } from '../../../platform/views/page-context.js';
 import {
   Button,
   ErrorSummary,
   Form,
   hasErrors,
+  TextArea,
   type FormErrors,
 } from '../../../platform/views/components/index.js';
-import { ACT_KIND_NAMES, PARTY_ROLE_NAMES } from '../domain/act-kinds.js';
-import { formatShare } from '../domain/share.js';
+import { REASON_MAX_LENGTH } from '../domain/act-lifecycle.js';
+import { ACT_KIND_NAMES } from '../domain/act-kinds.js';
 import type { ActView } from '../service/acts.js';
 import { ChecksTable } from './checks-table.js';
+import { ActFacts } from './act-facts.js';
 import { APP_PATHS, formatMoment } from './format.js';
+import { PartiesList } from './parties-list.js';
 
 /**
  * One act: its status, parties, the latest checks and, for its notary while it is open, the
- * buttons to run the checks and to sign. A refused signing comes back here with its reason in
+ * buttons to run the checks and to sign, and a form to cancel it with a reason. A refused signing comes back here with its reason in
  * the error summary (linked to the sign button).
  */
 export function ActPage(props: {
@@ -32,18 +34,7 @@ export function ActPage(props: {
     <Layout title={t(ACT_KIND_NAMES[act.kind])} hasErrors={hasErrors(props.errors)}>
       <h1>{t(ACT_KIND_NAMES[act.kind])}</h1>
       <ErrorSummary errors={props.errors} />
-      <dl>
-        <dt>{t('enotary.field.status')}</dt>
-        <dd data-status={state.status}>{t(STATUS_IDS[state.status])}</dd>
-        {act.cadastralNumber && (
-          <>
-            <dt>{t('enotary.field.cadastralNumber')}</dt>
-            <dd>{act.cadastralNumber}</dd>
-          </>
-        )}
-        <dt>{t('enotary.field.openedAt')}</dt>
-        <dd>{formatMoment(act.createdAt, locale, props.timeZone)}</dd>
-      </dl>
+      <ActFacts act={act} state={state} timeZone={props.timeZone} />
       {act.entry && (
         <p>
           {t('enotary.act.signed', { number: act.entry.registerNumber })}{' '}
@@ -52,15 +43,7 @@ export function ActPage(props: {
           )}
         </p>
       )}
-      <h2>{t('enotary.act.parties')}</h2>
-      <ul>
-        {act.draft.parties.map((party, index) => (
-          <li key={index}>
-            {t(PARTY_ROLE_NAMES[party.role])}: {party.id}
-            {party.share ? ` (${formatShare(party.share)})` : ''}
-          </li>
-        ))}
-      </ul>
+      <PartiesList parties={act.draft.parties} />
       <h2>{t('enotary.act.checks')}</h2>
       {state.checks ? (
         <>
@@ -84,6 +67,18 @@ export function ActPage(props: {
               <Button>{t('enotary.action.sign')}</Button>
             </Form>
           </div>
+          <h2>{t('enotary.act.cancelHeading')}</h2>
+          <Form action={`${APP_PATHS.act(act.id)}/cancel`}>
+            <TextArea
+              name="reason"
+              label={t('enotary.act.cancelReason')}
+              hint={t('enotary.act.cancelReasonHint', { max: REASON_MAX_LENGTH })}
+              error={props.errors.reason}
+              maxLength={REASON_MAX_LENGTH}
+              rows={3}
+            />
+            <Button variant="secondary">{t('enotary.action.cancelAct')}</Button>
+          </Form>
         </>
       )}
     </Layout>

@@ -17,5 +17,7 @@ export const APP_PATHS = {
   act: (id: string) => `/e-notary/acts/${id}`,
   alert: (id: string) => `/e-notary/alerts/${id}`,
   powersOfAttorney: '/e-notary/powers-of-attorney',
+  reviews: '/e-notary/reviews',
+  review: (id: string) => `/e-notary/reviews/${id}`,
   verify: '/verify',
 } as const;

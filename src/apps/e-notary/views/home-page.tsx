@@ -2,8 +2,8 @@ import { Layout } from '../../../platform/views/layout.js';
 import { usePage } from '../../../platform/views/page-context.js';
 import { APP_PATHS } from './format.js';
 
-/** The app's front page: where notaries and citizens go next. */
-export function HomePage() {
+/** The app's front page: where notaries, citizens and reviewers go next. */
+export function HomePage(props: { reviewer: boolean }) {
   const { t } = usePage();
   return (
     <Layout title={t('enotary.app.name')}>
@@ -19,6 +19,11 @@ export function HomePage() {
         <li>
           <a href={APP_PATHS.powersOfAttorney}>{t('enotary.nav.powersOfAttorney')}</a>
         </li>
+        {props.reviewer && (
+          <li>
+            <a href={APP_PATHS.reviews}>{t('enotary.nav.reviews')}</a>
+          </li>
+        )}
         <li>
           <a href={APP_PATHS.verify}>{t('enotary.nav.verify')}</a>
         </li>

@@ -1,8 +1,20 @@
 import { sql } from 'kysely';
+import { to as copyTo } from 'pg-copy-streams';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { entryHash } from '../../../platform/audit/canonical.js';
+import { CopyRowChecker, type RowFault } from '../../../platform/audit/copy-row-checker.js';
+import { beginChainSnapshot } from '../../../platform/audit/verify.js';
 import { generateDeploymentKey } from '../../../platform/crypto/deployment-key.js';
-import { appendToLedger, checkpointLedgers, verifyLedger, type LedgerEntry } from './ledger.js';
+import { poolOf } from '../../../platform/db/database.js';
+import { LEDGER_TAG } from '../domain/ledger-entry.js';
+import {
+  appendToLedger,
+  checkpointLedgers,
+  ledgerChainSource,
+  verifyLedger,
+  type LedgerEntry,
+} from './ledger.js';
 
 let database: TestDatabase;
 const key = generateDeploymentKey();
@@ -41,10 +53,28 @@ const entry = (n: number): LedgerEntry => ({
   details: { number: `N-${n}`, note: n % 7 === 0 ? 'tab\there "quoted" \\ ünïcödé' : 'plain' },
 });
 
-async function appendMany(ledger: string, count: number, from = 1) {
+async function appendMany(ledger: string, count: number, from = 1, at = clock) {
   for (let n = from; n < from + count; n++)
-    await database.db.transaction().execute((trx) => appendToLedger(trx, ledger, entry(n), clock));
+    await database.db.transaction().execute((trx) => appendToLedger(trx, ledger, entry(n), at));
 }
+
+/** The ledger's rows exactly as verifyLedger streams them (same snapshot settings, same COPY). */
+async function copyOutput(ledger: string): Promise<Buffer> {
+  const client = await poolOf(database.db)!.connect();
+  try {
+    await beginChainSnapshot(client);
+    const chunks: Buffer[] = [];
+    for await (const chunk of client.query(copyTo(ledgerChainSource(ledger).copy)))
+      chunks.push(chunk as Buffer);
+    await client.query('rollback');
+    return Buffer.concat(chunks);
+  } finally {
+    client.release();
+  }
+}
+
+/** The entry a fault names (a gap names the position where the expected entry is missing). */
+const faultSeq = (fault: RowFault) => ('seq' in fault ? fault.seq : fault.expected);
 
 describe('ledgers of legal registers', () => {
   it('chain entries per ledger, concurrently, and verify intact with checkpoints', async () => {
@@ -156,5 +186,123 @@ describe('ledgers of legal registers', () => {
       n: number;
     }>`select count(*)::int as n from trust_ledger_entry`.execute(database.db);
     expect(rows.rows[0]?.n).toBe(1);
+  });
+
+  // Each column of entry 4 of 6 changed in place, as a database owner with the trigger off could.
+  it.each([
+    ['time', sql`at = at + interval '1 microsecond'`, 'changed'],
+    ['kind', sql`kind = 'act.revoked'`, 'changed'],
+    ['actor', sql`actor = 'account-9'`, 'changed'],
+    ['actor removed', sql`actor = null`, 'changed'],
+    ['subject', sql`subject = 'act-33'`, 'changed'],
+    ['details', sql`entry = jsonb_set(entry, '{number}', '"N-33"')`, 'changed'],
+    ['hash', sql`hash = set_byte(hash, 31, get_byte(hash, 31) # 1)`, 'changed'],
+    ['link', sql`prev_hash = set_byte(prev_hash, 0, get_byte(prev_hash, 0) # 128)`, 'reordered'],
+  ] as const)('name an entry whose %s was changed', async (_column, change, kind) => {
+    await appendMany('notary-acts', 6);
+    await tamper(
+      sql`update trust_ledger_entry set ${change} where ledger = 'notary-acts' and seq = 4`,
+    );
+    for (const threads of [1, 2] as const)
+      expect(
+        (await verifyLedger(database.db, 'notary-acts', trusted, { threads })).problem,
+      ).toMatchObject({ seq: 4, kind });
+  });
+
+  it('detect a change of any single byte of any entry, and name that entry', async () => {
+    await appendMany('notary-acts', 8);
+    const bytes = await copyOutput('notary-acts');
+    const rowOf: number[] = [];
+    let row = 1;
+    for (const byte of bytes) {
+      rowOf.push(row);
+      if (byte === 0x0a) row += 1;
+    }
+    const check = (data: Buffer) => {
+      const checker = new CopyRowChecker([], false, LEDGER_TAG);
+      checker.push(data);
+      checker.end();
+      return checker.fault;
+    };
+    expect(check(bytes)).toBeUndefined();
+    let changed = 0;
+    bytes.forEach((byte, at) => {
+      // Field and row separators are COPY's framing, not stored bytes.
+      if (byte === 0x09 || byte === 0x0a) return;
+      const copy = Buffer.from(bytes);
+      copy[at] = byte === 0x30 ? 0x31 : 0x30;
+      const fault = check(copy);
+      expect(fault, `byte ${at} of entry ${rowOf[at]}`).toBeDefined();
+      expect(faultSeq(fault!), `byte ${at}`).toBe(rowOf[at]);
+      changed += 1;
+    });
+    expect(changed).toBeGreaterThan(8 * 200);
+  });
+
+  it('detect an entry re-hashed by someone who knows the format', async () => {
+    await appendMany('notary-acts', 6);
+    const row = await sql<{ prev: string; at: string }>`
+      select encode(prev_hash, 'hex') as prev from trust_ledger_entry
+      where ledger = 'notary-acts' and seq = 4`.execute(database.db);
+    const forged = entryHash(
+      {
+        seq: 4,
+        time: '2025-05-01T09:00:00.123000Z',
+        action: 'act.forged',
+        outcome: 'notary-acts',
+        actor: null,
+        subject: 'act-4',
+        detailsJson: '{}',
+        prevHash: row.rows[0]!.prev,
+      },
+      LEDGER_TAG,
+    );
+    await tamper(sql`update trust_ledger_entry set kind = 'act.forged', actor = null, entry = '{}',
+                     hash = decode(${forged}, 'hex') where ledger = 'notary-acts' and seq = 4`);
+    expect((await verifyLedger(database.db, 'notary-acts', trusted)).problem).toMatchObject({
+      seq: 5,
+      kind: 'reordered',
+    });
+  });
+
+  it.each([
+    ['hash', sql`hash = set_byte(hash, 0, get_byte(hash, 0) # 1)`],
+    ['position', sql`seq = 3`],
+    ['signing time', sql`signed_at = signed_at - interval '1 day'`],
+  ] as const)('detect a checkpoint whose %s was altered (forged)', async (_what, change) => {
+    await appendMany('notary-acts', 4);
+    await checkpointLedgers(database.db, key, clock);
+    await tamper(sql`update trust_ledger_checkpoint set ${change} where ledger = 'notary-acts'`);
+    expect((await verifyLedger(database.db, 'notary-acts', trusted)).problem?.kind).toBe(
+      'checkpoint-forged',
+    );
+  });
+
+  it('detect a checkpoint by an unknown key, and one signed for another ledger', async () => {
+    await appendMany('notary-acts', 3);
+    await appendMany('wills', 3);
+    await checkpointLedgers(database.db, key, clock);
+    expect((await verifyLedger(database.db, 'notary-acts', new Map())).problem).toMatchObject({
+      seq: 3,
+      kind: 'checkpoint-unknown-key',
+    });
+    // The wills' checkpoint moved onto the acts' ledger: it signs another chain's name.
+    await tamper(sql`delete from trust_ledger_checkpoint where ledger = 'notary-acts'`);
+    await tamper(sql`update trust_ledger_checkpoint set ledger = 'notary-acts'`);
+    expect((await verifyLedger(database.db, 'notary-acts', trusted)).problem?.kind).toBe(
+      'checkpoint-forged',
+    );
+  });
+
+  it('detect a ledger rewritten consistently after a checkpoint was signed', async () => {
+    await appendMany('notary-acts', 5);
+    await checkpointLedgers(database.db, key, clock);
+    // The whole chain rewritten from entry 1 with valid hashes: only the checkpoint can tell.
+    await tamper(sql`delete from trust_ledger_entry where ledger = 'notary-acts'`);
+    await appendMany('notary-acts', 5, 1, new Date('2025-04-30T09:00:00Z'));
+    expect((await verifyLedger(database.db, 'notary-acts', trusted)).problem).toMatchObject({
+      seq: 5,
+      kind: 'checkpoint-mismatch',
+    });
   });
 });

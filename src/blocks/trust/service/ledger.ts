@@ -8,7 +8,12 @@ import {
   NOT_STORABLE,
 } from '../../../platform/audit/canonical.js';
 import { checkpointStatement } from '../../../platform/audit/checkpoint-statement.js';
-import { UTC_MICROS, verifyChain, type VerifyReport } from '../../../platform/audit/verify.js';
+import {
+  UTC_MICROS,
+  verifyChain,
+  type ChainSource,
+  type VerifyReport,
+} from '../../../platform/audit/verify.js';
 import { signBytes, type DeploymentKey } from '../../../platform/crypto/deployment-key.js';
 import { poolOf, type Database } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
@@ -198,28 +203,32 @@ export async function verifyLedger(
   const client = await pool.connect();
   let report: VerifyReport | undefined;
   try {
-    // COPY takes no parameters: the name is inlined, safe because LEDGER_NAME allows only
-    // lower-case letters, digits and dashes.
-    report = await verifyChain(
-      client,
-      trustedKeys,
-      {
-        tag: LEDGER_TAG,
-        checkpointChain: ledgerCheckpointChain(ledgerName),
-        checkpoints: {
-          text: `select seq::float8 as seq, encode(hash, 'hex') as hash, key_id, signature,
-                        to_char(signed_at at time zone 'UTC', ${UTC_MICROS}) as signed_at
-                 from trust_ledger_checkpoint where ledger = $1 order by seq`,
-          values: [ledgerName],
-        },
-        copy: `copy (select seq, at, kind, ledger, actor, subject, entry, prev_hash, hash
-                     from trust_ledger_entry where ledger = '${ledgerName}' order by seq) to stdout`,
-      },
-      options,
-    );
+    report = await verifyChain(client, trustedKeys, ledgerChainSource(ledgerName), options);
     return report;
   } finally {
     // After a problem the connection may be mid-COPY: it is discarded, not reused.
     client.release(report === undefined || report.problem !== undefined);
   }
+}
+
+/**
+ * Where verifyChain finds a ledger: its checkpoints, and its entries as a COPY of the nine
+ * columns in the audit log's order (the ledger's name where an audit entry has its outcome).
+ * `ledgerName` must match LEDGER_NAME: COPY takes no parameters, so the name is inlined, which is
+ * safe only because LEDGER_NAME allows nothing but lower-case letters, digits and dashes.
+ */
+export function ledgerChainSource(ledgerName: string): ChainSource {
+  if (!LEDGER_NAME.test(ledgerName)) throw new DomainError('TRUST_LEDGER_NAME_INVALID', 400);
+  return {
+    tag: LEDGER_TAG,
+    checkpointChain: ledgerCheckpointChain(ledgerName),
+    checkpoints: {
+      text: `select seq::float8 as seq, encode(hash, 'hex') as hash, key_id, signature,
+                    to_char(signed_at at time zone 'UTC', ${UTC_MICROS}) as signed_at
+             from trust_ledger_checkpoint where ledger = $1 order by seq`,
+      values: [ledgerName],
+    },
+    copy: `copy (select seq, at, kind, ledger, actor, subject, entry, prev_hash, hash
+                 from trust_ledger_entry where ledger = '${ledgerName}' order by seq) to stdout`,
+  };
 }
