@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { auditVerifyCommand } from './cli/audit-verify.js';
+import { evidenceVerifyCommand } from './blocks/bridge/index.js';
 import { ledgerVerifyCommand } from './blocks/trust/index.js';
 import { addRegistryCommands } from './cli/registry-commands.js';
 import { runCommand } from './cli/run-command.js';
@@ -73,6 +74,18 @@ program
   .option('--public-key <file...>', 'also trust these Ed25519 public keys (SPKI PEM)')
   .action((name: string, options: { publicKey?: string[] }) =>
     runCommand((config) => ledgerVerifyCommand(config, name, options)),
+  );
+
+program
+  .command('bridge')
+  .description('the integration bridge between state and private systems')
+  .command('evidence-verify <file>')
+  .description(
+    'prove one exchange of the message log offline, from its evidence file and the CA certificate; exit 1 naming what does not hold',
+  )
+  .requiredOption('--ca <file>', 'the deployment CA certificate (PEM), as /trust/ca.pem serves it')
+  .action((file: string, options: { ca: string }) =>
+    runCommand(() => evidenceVerifyCommand(file, options)),
   );
 
 program

@@ -1,6 +1,6 @@
-import { KeyObject, sign, webcrypto } from 'node:crypto';
+import { sign } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ED25519, x509 } from '../../trust/service/x509.js';
+import { testAuthority, type TestHolder } from '../test/pki.js';
 import {
   authorityFingerprint,
   FEDERATION_CONFIG_KIND,
@@ -10,28 +10,8 @@ import {
   type SignedFederationConfig,
 } from './federation-config.js';
 
-interface Authority {
-  pem: string;
-  privateKey: KeyObject;
-}
-
-/** A deployment CA as the trust block makes one: Ed25519, self-signed. */
-async function authority(name: string): Promise<Authority> {
-  const keys = (await webcrypto.subtle.generateKey(ED25519, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: '01',
-    name: `CN=${name}`,
-    notBefore: new Date('2026-01-01T00:00:00Z'),
-    notAfter: new Date('2036-01-01T00:00:00Z'),
-    keys,
-    signingAlgorithm: ED25519,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
-  });
-  return { pem: certificate.toString('pem'), privateKey: KeyObject.from(keys.privateKey) };
-}
+type Authority = TestHolder;
+const authority = testAuthority;
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
