@@ -5,6 +5,7 @@ import { servicesMigrations } from './blocks/services/migrations/index.js';
 import { trustMigrations } from './blocks/trust/migrations/index.js';
 import { registriesMigrations } from './blocks/registries/migrations/index.js';
 import { messagingMigrations } from './blocks/messaging/migrations/index.js';
+import { bridgeMigrations } from './blocks/bridge/migrations/index.js';
 import { platformAuditMigrations } from './platform/audit/migrations.js';
 import { platformAuthMigrations } from './platform/auth/migrations.js';
 import { platformFilesMigrations } from './platform/files/migrations.js';
@@ -25,6 +26,7 @@ export function allMigrations(apps: AppManifest[] = installedApps): MigrationSet
     { module: 'trust', migrations: trustMigrations },
     { module: 'registries', migrations: registriesMigrations },
     { module: 'messaging', migrations: messagingMigrations },
+    { module: 'bridge', migrations: bridgeMigrations },
     ...apps.map((manifest) => ({ module: manifest.id, migrations: manifest.migrations })),
   ];
 }

@@ -1,0 +1,5 @@
+import type { Migration } from '../../../platform/db/migration.js';
+import { createMessageLog } from './0001-create-message-log.js';
+
+/** The bridge block's migrations (module `bridge`), in order. */
+export const bridgeMigrations: Migration[] = [createMessageLog];
