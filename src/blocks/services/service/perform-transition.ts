@@ -11,7 +11,7 @@ import {
 import { sendDeadlineJobs, syncDeadlines } from './clocks.js';
 import type { Actor, RequestFacts } from './deps.js';
 import type { ServicesEngine } from './engine.js';
-import { loadHistory, record, type LoadedApplication } from './history.js';
+import { factsOf, loadHistory, record, type LoadedApplication } from './history.js';
 import { runOutputs } from './outputs.js';
 
 export interface TransitionInput {
@@ -21,6 +21,12 @@ export interface TransitionInput {
   reason?: string;
   /** For a forwarding transition: the agency that takes the application over. */
   agencyCode?: string;
+  /**
+   * Performed by the system on an app's rule (e.g. the last consent came in): allowed only for a
+   * transition whose roles include `system`, recorded with the role `system` and the account of
+   * the actor whose step caused it. Never taken from a request: the HTTP routes do not set it.
+   */
+  asSystem?: boolean;
 }
 
 const MAX_REASON = 4000;
@@ -50,13 +56,18 @@ export async function performTransition(
   const reason = input.reason?.trim() || null;
   let refusal: { code: string; state: string } | undefined;
   try {
-    const { state, created } = await deps.db.transaction().execute(async (trx) => {
+    const { state, created, document } = await deps.db.transaction().execute(async (trx) => {
       const row = await lockApplication(trx, input.applicationId);
       if (!row) throw new DomainError('SERVICES_APPLICATION_NOT_FOUND', 404);
       let loaded = await loadHistory(trx, engine, row);
       const transition = loaded.definition.transitions.find((t) => t.id === input.transitionId);
       if (!transition) throw new DomainError('SERVICES_TRANSITION_UNKNOWN', 404);
-      const role = await roleFor(trx, input.actor, loaded, transition);
+      const role =
+        input.asSystem === true
+          ? transition.roles.includes('system')
+            ? 'system'
+            : undefined
+          : await roleFor(trx, input.actor, loaded, transition);
       if (!role) {
         refusal = { code: 'SERVICES_ROLE_NOT_ALLOWED', state: loaded.status.state };
         throw new DomainError('SERVICES_ROLE_NOT_ALLOWED', 403);
@@ -85,6 +96,14 @@ export async function performTransition(
         payload.agencyCode = target;
         payload.fromAgencyCode = loaded.status.agencyCode;
       }
+      if (isOfficerRole(role)) {
+        payload.decisionDocument = await signDecision(trx, engine, loaded, transition, {
+          actor: input.actor,
+          role,
+          reason,
+          at: now,
+        });
+      }
       Object.assign(
         payload,
         await runOutputs(trx, engine, loaded, transition, {
@@ -102,14 +121,18 @@ export async function performTransition(
         payload,
         reason,
       });
-      return { state: loaded.status.state, created: await syncDeadlines(trx, engine, loaded) };
+      return {
+        state: loaded.status.state,
+        created: await syncDeadlines(trx, engine, loaded),
+        document: (payload.decisionDocument as { documentId: string } | undefined)?.documentId,
+      };
     });
     await deps.audit.append({
       action: 'services.transition',
       outcome: 'success',
       actorAccountId: input.actor.accountId,
       subject: input.applicationId,
-      details: { transition: input.transitionId, state, ...facts },
+      details: { transition: input.transitionId, state, ...(document ? { document } : {}), ...facts },
     });
     await sendDeadlineJobs(engine, created);
     return { state };
@@ -132,6 +155,38 @@ export async function performTransition(
     }
     throw error;
   }
+}
+
+const isOfficerRole = (role: string) => role !== 'applicant' && role !== 'system';
+
+/**
+ * Every officer's decision is signed by the officer's own certificate before it is recorded: the
+ * signed decision is a document the applicant can verify publicly. Without a signer wired the
+ * decision is not taken at all, rather than taken unsigned.
+ */
+async function signDecision(
+  trx: Database,
+  engine: ServicesEngine,
+  loaded: LoadedApplication,
+  transition: Transition,
+  context: { actor: Actor; role: string; reason: string | null; at: Date },
+): Promise<{ documentId: string; verificationCode: string }> {
+  const signer = engine.ports.decisions;
+  if (!signer) throw new Error('services: no decision signer is connected (ports.decisions)');
+  return signer.sign(trx, {
+    ...factsOf(loaded.row),
+    decision: transition.id,
+    decisionNames: transition.names,
+    toState: transition.to,
+    agencyCode: loaded.status.agencyCode,
+    officer: {
+      accountId: context.actor.accountId,
+      personId: context.actor.personId,
+      role: context.role,
+    },
+    reason: context.reason,
+    at: context.at,
+  });
 }
 
 /** The role in which the actor may perform the transition on this application, if any. */

@@ -27,6 +27,12 @@ export interface SubmitInput {
   organisationId?: string;
   /** Route to another agency than the definition's (e.g. an appeal's competent body). */
   agencyCode?: string;
+  /**
+   * The app's own records of the new application, written in the engine's transaction after the
+   * application, its checks and clocks: they commit with it or not at all (e.g. a snapshot of the
+   * registry facts it was filed on). A throw refuses the submission and nothing is written.
+   */
+  within?: (trx: Database, application: { id: string; reference: string }) => Promise<void>;
 }
 
 export interface Submitted {
@@ -144,7 +150,9 @@ export async function submitApplication(
         reason: null,
       });
     }
-    return syncDeadlines(trx, engine, loaded);
+    const created = await syncDeadlines(trx, engine, loaded);
+    await input.within?.(trx, { id: row.id, reference: row.reference });
+    return created;
   });
   await deps.audit.append({
     action: 'services.submit',
