@@ -5,7 +5,8 @@ import type { AgencyNames } from '../../platform/pages/pages-plugin.js';
 import { identityApiRoutes } from './http/api-routes.js';
 import { agencyNamesByCode } from './repo/agencies-repo.js';
 import { signInRoutes } from './http/sign-in-routes.js';
-import { loadPrincipal, resolveApiKey } from './service/principal.js';
+import { apiKeyCacheFor } from './service/api-clients.js';
+import { loadPrincipal } from './service/principal.js';
 
 export { identityMessages } from './messages.js';
 export { identityMigrations } from './migrations/index.js';
@@ -22,7 +23,7 @@ export async function identityPlugin(app: FastifyInstance) {
 /** What the kernel's session plugin needs to know who is calling; app.ts passes it in. */
 export const identityCallers = (db: Database): SessionPluginOptions => ({
   loadPrincipal: (accountId) => loadPrincipal(db, accountId),
-  resolveApiKey: (keyHash) => resolveApiKey(db, keyHash),
+  resolveApiKey: (keyHash) => apiKeyCacheFor(db).get(keyHash),
 });
 
 /** Agency names for the kernel's catalogue page; app.ts passes it in. */

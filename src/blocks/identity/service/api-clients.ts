@@ -1,9 +1,11 @@
-import { API_KEY_PREFIX } from '../../../platform/auth/api-caller.js';
+import { API_KEY_PREFIX, type ApiCaller } from '../../../platform/auth/api-caller.js';
 import { hashSecret, newSecret } from '../../../platform/auth/session-token.js';
+import type { Database } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
 import { SCOPE_PATTERN } from '../domain/api-scopes.js';
 import '../repo/tables.js';
 import type { IdentityDeps, RequestFacts } from './deps.js';
+import { resolveApiKey } from './principal.js';
 
 export interface ApiClientView {
   id: string;
@@ -69,8 +71,9 @@ export async function createApiClient(
 }
 
 /**
- * Revokes an API client's key at once (the next request with it gets 401). Revoking twice keeps
- * the first time. Outcomes: the client; IDENTITY_API_CLIENT_NOT_FOUND (404).
+ * Revokes an API client's key at once (the next request with it to this process gets 401; other
+ * processes see it within API_KEY_CACHE_TTL_MS). Revoking twice keeps the first time.
+ * Outcomes: the client; IDENTITY_API_CLIENT_NOT_FOUND (404).
  */
 export async function revokeApiClient(
   deps: IdentityDeps,
@@ -92,6 +95,7 @@ export async function revokeApiClient(
       .executeTakeFirst();
   });
   if (!row) throw new DomainError('IDENTITY_API_CLIENT_NOT_FOUND', 404);
+  apiKeyCacheFor(deps.db).forget(row.id);
   await deps.audit.append({
     action: 'identity.api-client-revoke',
     outcome: 'success',
@@ -107,4 +111,68 @@ export async function revokeApiClient(
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
   };
+}
+
+/**
+ * How long a resolved API key is trusted without asking the database again. A key revoked by
+ * this process stops working at once (revokeApiClient drops it); a key revoked by another
+ * process (another node, `ortaq` on the command line) works for at most this long.
+ */
+export const API_KEY_CACHE_TTL_MS = 5_000;
+const API_KEY_CACHE_MAX = 10_000;
+
+/**
+ * The API clients that keys resolved to recently, by key hash, so an API request costs no query
+ * for its key. Only keys that resolved are kept: an unknown key is asked about every time, so a
+ * new key works at once. A look-up that started before a revocation never stores its (stale)
+ * answer after it.
+ */
+export class ApiKeyCache {
+  private readonly entries = new Map<string, { caller: ApiCaller; until: number }>();
+  /** Bumped by every `forget`: an answer read before it is not stored. */
+  private generation = 0;
+
+  constructor(
+    private readonly resolve: (keyHash: Buffer) => Promise<ApiCaller | null>,
+    private readonly options: { ttlMs?: number; now?: () => number } = {},
+  ) {}
+
+  /** The API client whose key has this SHA-256, or null when unknown or revoked. */
+  async get(keyHash: Buffer): Promise<ApiCaller | null> {
+    const now = this.now();
+    const key = keyHash.toString('base64');
+    const entry = this.entries.get(key);
+    if (entry && entry.until > now) return entry.caller;
+    if (entry) this.entries.delete(key);
+    const generation = this.generation;
+    const caller = await this.resolve(keyHash);
+    if (caller && generation === this.generation) {
+      if (this.entries.size >= API_KEY_CACHE_MAX) this.entries.clear();
+      this.entries.set(key, { caller, until: now + (this.options.ttlMs ?? API_KEY_CACHE_TTL_MS) });
+    }
+    return caller;
+  }
+
+  /** Drops every key of the client (after its revocation committed). */
+  forget(clientId: string): void {
+    this.generation += 1;
+    for (const [key, entry] of this.entries)
+      if (entry.caller.clientId === clientId) this.entries.delete(key);
+  }
+
+  private now(): number {
+    return this.options.now ? this.options.now() : Date.now();
+  }
+}
+
+const keyCaches = new WeakMap<Database, ApiKeyCache>();
+
+/** The key cache of a database (one per connection pool, shared by the app and its services). */
+export function apiKeyCacheFor(db: Database): ApiKeyCache {
+  let cache = keyCaches.get(db);
+  if (!cache) {
+    cache = new ApiKeyCache((keyHash) => resolveApiKey(db, keyHash));
+    keyCaches.set(db, cache);
+  }
+  return cache;
 }
