@@ -48,6 +48,20 @@ describe('loadConfig', () => {
     expect(problems).toContain(variables.PORT.doc);
   });
 
+  it('bounds load with safe defaults and refuses a negative bound', () => {
+    expect(loadConfig({})).toMatchObject({
+      overloadMaxInFlight: 256,
+      overloadMaxDbWaiting: 64,
+      overloadLoopDelayMs: 1000,
+      overloadRetrySeconds: 2,
+    });
+    expect(loadConfig({ OVERLOAD_MAX_IN_FLIGHT: '0' }).overloadMaxInFlight).toBe(0);
+    expect(() => loadConfig({ OVERLOAD_MAX_IN_FLIGHT: '-1' })).toThrow(
+      /OVERLOAD_MAX_IN_FLIGHT="-1"/,
+    );
+    expect(() => loadConfig({ OVERLOAD_RETRY_SECONDS: '0' })).toThrow(/OVERLOAD_RETRY_SECONDS="0"/);
+  });
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000"/);
   });

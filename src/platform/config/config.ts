@@ -73,6 +73,22 @@ export const variables = {
     doc: 'Wait before the first retry of an email; each further retry waits about twice as long.',
     default: '60',
   },
+  OVERLOAD_MAX_IN_FLIGHT: {
+    doc: 'Requests answered at once beyond which a new one gets 503 with Retry-After; 0: no bound.',
+    default: '256',
+  },
+  OVERLOAD_MAX_DB_WAITING: {
+    doc: 'Queries waiting for a database connection beyond which a request gets 503; 0: no bound.',
+    default: '64',
+  },
+  OVERLOAD_LOOP_DELAY_MS: {
+    doc: 'Mean event-loop delay in ms (sampled every 0.5 s) beyond which requests get 503; 0: off.',
+    default: '1000',
+  },
+  OVERLOAD_RETRY_SECONDS: {
+    doc: 'The Retry-After, in seconds, of an answer refused because the server is overloaded.',
+    default: '2',
+  },
 } as const;
 
 export type VariableName = keyof typeof variables;
@@ -109,6 +125,10 @@ export const ConfigSchema = Type.Object({
   mailRetryLimit: Type.Integer({ minimum: 0, maximum: 20 }),
   mailRetryDelaySeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
   publicBaseUrl: Type.String({ pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*[^\\s?#/])?$' }),
+  overloadMaxInFlight: Type.Integer({ minimum: 0 }),
+  overloadMaxDbWaiting: Type.Integer({ minimum: 0 }),
+  overloadLoopDelayMs: Type.Integer({ minimum: 0 }),
+  overloadRetrySeconds: Type.Integer({ minimum: 1, maximum: 3600 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -134,6 +154,10 @@ const sourceOf: Record<keyof Config, VariableName> = {
   mailRetryLimit: 'MAIL_RETRY_LIMIT',
   mailRetryDelaySeconds: 'MAIL_RETRY_DELAY_SECONDS',
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  overloadMaxInFlight: 'OVERLOAD_MAX_IN_FLIGHT',
+  overloadMaxDbWaiting: 'OVERLOAD_MAX_DB_WAITING',
+  overloadLoopDelayMs: 'OVERLOAD_LOOP_DELAY_MS',
+  overloadRetrySeconds: 'OVERLOAD_RETRY_SECONDS',
 };
 
 export class ConfigError extends Error {
@@ -171,6 +195,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailRetryLimit: Number(raw('MAIL_RETRY_LIMIT')),
     mailRetryDelaySeconds: Number(raw('MAIL_RETRY_DELAY_SECONDS')),
     publicBaseUrl: raw('PUBLIC_BASE_URL'),
+    overloadMaxInFlight: Number(raw('OVERLOAD_MAX_IN_FLIGHT')),
+    overloadMaxDbWaiting: Number(raw('OVERLOAD_MAX_DB_WAITING')),
+    overloadLoopDelayMs: Number(raw('OVERLOAD_LOOP_DELAY_MS')),
+    overloadRetrySeconds: Number(raw('OVERLOAD_RETRY_SECONDS')),
   };
   const problems = [...Value.Errors(ConfigSchema, candidate)].map((error) => {
     const field = error.path.split('/')[1] as keyof Config;
