@@ -35,6 +35,7 @@ import { healthMessages } from './platform/http/health-messages.js';
 import { healthPlugin } from './platform/http/health.js';
 import { metricsPlugin } from './platform/http/metrics.js';
 import { openApiPlugin } from './platform/http/openapi.js';
+import { overloadPlugin } from './platform/http/overload.js';
 import { requestIdPlugin } from './platform/http/request-id.js';
 import { securityHeadersPlugin } from './platform/http/security-headers.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
@@ -112,6 +113,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(cookie);
   await app.register(formbody);
   await app.register(i18nPlugin, { catalogue, cookieSecure: config.cookieSecure });
+  // Before the session lookup, so a refused request costs no database work.
+  await app.register(overloadPlugin, {
+    maxInFlight: config.overloadMaxInFlight,
+    maxDbWaiting: config.overloadMaxDbWaiting,
+    maxEventLoopDelayMs: config.overloadLoopDelayMs,
+    retryAfterSeconds: config.overloadRetrySeconds,
+  });
   // The identity block tells the kernel who an account or API key is; the kernel imports no block.
   await app.register(sessionPlugin, identityCallers(options.db));
   await app.register(csrfPlugin, { cookieSecure: config.cookieSecure });
