@@ -11,7 +11,12 @@ import {
   identityPlugin,
 } from './blocks/identity/index.js';
 import { registriesMessages, registriesPlugin } from './blocks/registries/index.js';
-import { servicesMessages, servicesPlugin } from './blocks/services/index.js';
+import {
+  connectServicePorts,
+  servicesMessages,
+  servicesPlugin,
+  trustDecisionSigner,
+} from './blocks/services/index.js';
 import { trustMessages, trustPlugin } from './blocks/trust/index.js';
 import { messagingMessages, messagingPlugin } from './blocks/messaging/index.js';
 import { getCountryProfile } from './countries/index.js';
@@ -144,6 +149,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     options.deploymentKey ? { deploymentKey: options.deploymentKey } : {},
   );
   await app.register(messagingPlugin);
+  // Every officer's decision is signed by the officer's certificate from the deployment CA.
+  connectServicePorts(app, { decisions: trustDecisionSigner(() => app.trust) });
 
   await mountApps(app, apps);
   return app;

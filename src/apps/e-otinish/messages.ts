@@ -408,6 +408,18 @@ export const eOtinishMessages = defineMessages({
     ru: 'Ход рассмотрения',
     en: 'Steps',
   },
+  'otinish.appeal.signedDecisions': {
+    note: 'Heading: the officers’ decisions on the appeal, each signed by the officer’s certificate',
+    kk: 'Қол қойылған шешімдер',
+    ru: 'Подписанные решения',
+    en: 'Signed decisions',
+  },
+  'otinish.appeal.verifyDecision': {
+    note: 'Link to the public verification page of a signed decision',
+    kk: 'қолтаңбаны тексеру',
+    ru: 'проверить подпись',
+    en: 'verify the signature',
+  },
   'otinish.appeal.answer': {
     note: 'Heading: the answer',
     kk: 'Жауап',

@@ -59,6 +59,8 @@ export {
   type MultipartBody,
 } from './http/multipart.js';
 export { actorOf } from './http/actor.js';
+export { signedDecisions, type SignedDecision } from './domain/signed-decisions.js';
+export { DECISION_DOCUMENT_KIND, trustDecisionSigner } from './service/decision-signer.js';
 
 const engineOf = (target: FastifyInstance | ServicesEngine): ServicesEngine =>
   target instanceof ServicesEngine ? target : target.servicesEngine;

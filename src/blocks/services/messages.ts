@@ -317,6 +317,25 @@ export const servicesMessages = defineMessages({
     ru: 'Работа по заявлению завершена',
     en: 'The application is already closed',
   },
+  // The public summary of a signed officer's decision.
+  'services.decision.service': {
+    note: 'Label on the public verification page of a signed decision: the service it belongs to',
+    kk: 'Қызмет',
+    ru: 'Услуга',
+    en: 'Service',
+  },
+  'services.decision.agency': {
+    note: 'Label on the public verification page of a signed decision: the deciding agency',
+    kk: 'Орган',
+    ru: 'Орган',
+    en: 'Agency',
+  },
+  'services.step.signedDecision': {
+    note: 'Link in an application history to the public verification of a signed officer decision',
+    kk: 'Қол қойылған шешімді тексеру',
+    ru: 'Проверить подписанное решение',
+    en: 'Verify the signed decision',
+  },
   // Pages.
   'services.apply.title': {
     note: 'Title of a service’s application form page; {service} is the service name',

@@ -161,7 +161,16 @@ describe('officer and public pages', () => {
       reasons: 'The road is not the city’s',
     });
     expect(hearing.statusCode).toBe(303);
-    await citizen.get(url);
+    // The hearing notice is the officer's decision, signed: the applicant can verify it publicly.
+    const applicantPage = parse((await citizen.get(url)).body);
+    const verify = applicantPage.querySelector('section[aria-labelledby="signed-title"] a');
+    expect(verify?.getAttribute('href')).toMatch(/^\/verify\/[0-9A-Z]+$/);
+    const verification = await test.app.inject({
+      method: 'GET',
+      url: verify!.getAttribute('href')!,
+    });
+    expect(verification.statusCode).toBe(200);
+    expect(verification.body).toContain('verification--valid');
     const blank = await citizen.postForm(`${url}/comment`, { comment: '' });
     expect(blank.statusCode).toBe(422);
     expect(errorsOf(blank.body).map(([href]) => href)).toEqual(['#field-comment']);

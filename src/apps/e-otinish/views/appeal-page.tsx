@@ -1,4 +1,5 @@
 import { describeStatus } from '../../../blocks/messaging/index.js';
+import { signedDecisions } from '../../../blocks/services/index.js';
 import {
   Button,
   ChoiceField,
@@ -82,6 +83,7 @@ export function AppealPage({
           </li>
         ))}
       </ol>
+      <SignedDecisions view={view} />
       {view.comments.length > 0 && (
         <section aria-labelledby="comments-title">
           <h2 id="comments-title">{t('otinish.hearing.comments')}</h2>
@@ -254,5 +256,32 @@ function OfficerForms({
         </Form>
       )}
     </>
+  );
+}
+
+/** The officers' signed decisions on the appeal, each with its public verification link. */
+function SignedDecisions({ view }: { view: AppealView }) {
+  const { t, locale } = usePage();
+  const decisions = signedDecisions(view.application.actions);
+  if (decisions.length === 0) return null;
+  const nameOf = (id: string) =>
+    view.application.definition.transitions.find((tr) => tr.id === id)?.names[locale] ?? id;
+  return (
+    <section aria-labelledby="signed-title">
+      <h2 id="signed-title">{t('otinish.appeal.signedDecisions')}</h2>
+      <ul>
+        {decisions.map((decision) => (
+          <li key={decision.seq}>
+            <time dateTime={decision.at.toISOString()}>
+              {decision.at.toISOString().slice(0, 10)}
+            </time>{' '}
+            {nameOf(decision.action)}:{' '}
+            <a href={`/verify/${decision.verificationCode}`}>
+              {t('otinish.appeal.verifyDecision')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

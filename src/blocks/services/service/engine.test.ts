@@ -7,7 +7,10 @@ import { addDays, localDate } from '../../../platform/calendar/local-date.js';
 import { endOfLocalDay as deadlineInstant } from '../../../platform/calendar/local-day-bounds.js';
 import { parkingPermit } from '../test/parking-permit.js';
 import { createTestPorts } from '../test/ports.js';
-import { seedWorld, type World } from '../test/world.js';
+import { SERVICE_IIN, seedWorld, type World } from '../test/world.js';
+import { verifyDocument } from '../../trust/index.js';
+import { signedDecisions } from '../domain/signed-decisions.js';
+import { DECISION_DOCUMENT_KIND } from './decision-signer.js';
 import { uploadAttachment } from './attachments.js';
 import { fireDeadline, sweepDueDeadlines } from './clocks.js';
 import { servicesDeps } from './deps.js';
@@ -62,9 +65,10 @@ beforeAll(async () => {
   test = await createTestApp({ now: () => now });
   world = await seedWorld(test.app);
   const ports = await createTestPorts(test.database.db);
+  // Decisions are signed by the real trust block, as app.ts wires it.
   engine = new ServicesEngine(
     { ...servicesDeps(test.app.platform), sendDeadlineJob: undefined },
-    ports,
+    { ...ports, decisions: test.app.servicesEngine.ports.decisions! },
   );
   engine.register(parkingPermit);
   await sql`insert into test_resident (address) values ('Abai avenue 10, Almaty'), ('Dostyk 5, Almaty')`.execute(
@@ -408,8 +412,26 @@ describe('transitions, roles and clocks', () => {
       }),
     ]);
     expect(view.actions.at(-1)!.payload).toEqual({
+      decisionDocument: expect.objectContaining({ documentId: expect.any(String) }),
       documents: [documents[0]!.id],
       registryRecords: [{ registry: 'parking-permits', recordId: records[0]!.id }],
+    });
+    // Every officer's step is a decision signed by that officer's own certificate.
+    const signed = signedDecisions(view.actions);
+    expect(signed.map((d) => d.action)).toEqual(
+      view.actions
+        .filter((a) => !['applicant', 'system'].includes(a.actorRole) && a.action !== 'assign')
+        .map((a) => a.action),
+    );
+    const grant = await verifyDocument(test.app.trust, signed.at(-1)!.documentId);
+    expect(grant).toMatchObject({
+      status: 'valid',
+      document: {
+        kind: DECISION_DOCUMENT_KIND,
+        issuerKind: 'officer',
+        issuerName: `Officer ${SERVICE_IIN.head.slice(0, 4)}`,
+        registerNumber: `${view.row.reference}/${signed.at(-1)!.seq}`,
+      },
     });
     expect(
       await rows('services_deadline', sql`application_id = ${id} and status = 'pending'`),

@@ -132,7 +132,12 @@ export async function performTransition(
       outcome: 'success',
       actorAccountId: input.actor.accountId,
       subject: input.applicationId,
-      details: { transition: input.transitionId, state, ...(document ? { document } : {}), ...facts },
+      details: {
+        transition: input.transitionId,
+        state,
+        ...(document ? { document } : {}),
+        ...facts,
+      },
     });
     await sendDeadlineJobs(engine, created);
     return { state };
@@ -177,6 +182,7 @@ async function signDecision(
     ...factsOf(loaded.row),
     decision: transition.id,
     decisionNames: transition.names,
+    seq: loaded.row.last_seq + 1,
     toState: transition.to,
     agencyCode: loaded.status.agencyCode,
     officer: {

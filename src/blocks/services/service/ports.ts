@@ -1,4 +1,5 @@
 import type { Database } from '../../../platform/db/database.js';
+import type { Localised } from '../domain/definition.js';
 import type { FormValues } from '../domain/form-values.js';
 
 /*
@@ -78,6 +79,32 @@ export interface LicenceChecker {
   holds(trx: Database, personId: string, licenceType: string): Promise<boolean>;
 }
 
+/** An officer's decision on an application, to be signed by that officer's certificate. */
+export interface DecisionRequest extends ApplicationFacts {
+  /** The transition the officer performs, with its names in every language. */
+  decision: string;
+  decisionNames: Localised;
+  /** The decision's place in the application's history (its action sequence number). */
+  seq: number;
+  /** The state the application is in after the decision. */
+  toState: string;
+  agencyCode: string;
+  officer: { accountId: string; personId: string; role: string };
+  reason: string | null;
+  at: Date;
+}
+
+export interface DecisionSigner {
+  /**
+   * Signs the decision as a document by the officer's certificate, within `trx`; returns the
+   * document and the code that verifies it publicly.
+   */
+  sign(
+    trx: Database,
+    request: DecisionRequest,
+  ): Promise<{ documentId: string; verificationCode: string }>;
+}
+
 /** The ports the wiring passes to the engine; each is optional until a definition needs it. */
 export interface ServicesPorts {
   notifier?: ApplicantNotifier;
@@ -85,4 +112,6 @@ export interface ServicesPorts {
   documents?: DocumentIssuer;
   registries?: RegistryWriter;
   licences?: LicenceChecker;
+  /** Signs every officer's decision; required before an officer may perform a transition. */
+  decisions?: DecisionSigner;
 }

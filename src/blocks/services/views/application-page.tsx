@@ -10,6 +10,7 @@ import {
 } from '../../../platform/views/components/index.js';
 import { ASSIGN, CHECK, CLOCK_EXPIRED } from '../domain/application-status.js';
 import { SUBMIT, type Transition } from '../domain/definition.js';
+import { signedDecisions } from '../domain/signed-decisions.js';
 import type { ApplicationView } from '../service/queries.js';
 import { ClockText } from './clock-text.js';
 import { stateName } from './my-applications-page.js';
@@ -49,6 +50,7 @@ export function ApplicationPage({
     const transition = definition.transitions.find((tr) => tr.id === action);
     return transition ? pick(transition.names, locale) : action;
   };
+  const signed = new Map(signedDecisions(view.actions).map((d) => [d.seq, d.verificationCode]));
   const history = view.actions.filter(
     (a) => audience === 'officer' || (a.action !== ASSIGN && a.action !== CHECK),
   );
@@ -114,6 +116,14 @@ export function ApplicationPage({
               <>
                 {' '}
                 <q>{action.reason}</q>
+              </>
+            )}
+            {signed.has(action.seq) && (
+              <>
+                {' '}
+                <a href={`/verify/${signed.get(action.seq)}`}>
+                  {t('services.step.signedDecision')}
+                </a>
               </>
             )}
           </li>
