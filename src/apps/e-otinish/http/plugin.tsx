@@ -49,6 +49,7 @@ import { HomePage } from '../views/home-page.js';
 import { OfficerPage } from '../views/officer-page.js';
 import { ProposalPage } from '../views/proposal-page.js';
 import { StatisticsPage } from '../views/statistics-page.js';
+import { eOtinishApiRoutes } from './api-routes.js';
 
 export const REGISTER_PENDING_JOB = 'e-otinish.register-pending';
 
@@ -73,7 +74,7 @@ function errorsOf(error: DomainError, t: FastifyRequest['t'], fallback: string):
 /**
  * The e-Otinish app: wires its notifier into the services engine (chained to any notifier
  * wired before), registers the appeal services and message templates, runs the registration
- * sweep every minute, and serves the pages.
+ * sweep every minute, and serves the pages and the JSON API.
  */
 export async function eOtinishPlugin(app: FastifyInstance) {
   const deps = otinishDeps(app);
@@ -88,6 +89,7 @@ export async function eOtinishPlugin(app: FastifyInstance) {
 
   const signedIn = requireSignedIn();
   const fields = () => deps.engine.get(APPEAL_SERVICE).fields;
+  await eOtinishApiRoutes(app, deps);
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.page(<HomePage prefix={app.prefix} />),
