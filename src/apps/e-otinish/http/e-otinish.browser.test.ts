@@ -128,6 +128,14 @@ describe('an appeal in a browser', () => {
     const status = (await page.textContent('[data-status]'))!.trim();
     expect(status).toMatch(/жауап берілді/);
     await expectNoAxeViolations(page, 'answered appeal (citizen)');
+    // The extension and the answer are signed decisions: two links, each to a valid signature.
+    const signed = page.locator('section[aria-labelledby="signed-title"] a');
+    expect(await signed.count()).toBe(2);
+    await signed.last().click();
+    await page.waitForURL(/\/verify\//);
+    expect(await page.locator('.verification--valid').count()).toBe(1);
+    await expectNoAxeViolations(page, 'signed answer verification');
+    await page.goto(appealUrl);
     await page.goto(`${server.baseUrl}/inbox`);
     expect(await page.textContent('main')).toContain(status);
     const subjects = await waitForEmail(status);
