@@ -17,3 +17,5 @@ export {
   type Sanction,
   type Standing,
 } from './sanctions.js';
+export { licenceRefusal, REDEVELOPMENT_CATEGORIES, type ArchitectLicence } from './licence.js';
+export { buildingOf } from './cadastral.js';
