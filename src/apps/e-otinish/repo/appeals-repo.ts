@@ -34,8 +34,36 @@ export async function nextCouponSequence(
   return row.last_sequence;
 }
 
+/**
+ * Takes `count` coupon sequences of a body in a year at once, counted in the caller's
+ * transaction (which holds the counter row until it commits): the first of them is returned,
+ * the others follow it without a gap.
+ */
+export async function takeCouponSequences(
+  trx: Database,
+  bodyCode: string,
+  year: number,
+  count: number,
+): Promise<number> {
+  const row = await trx
+    .insertInto('otinish_coupon_counter')
+    .values({ body_code: bodyCode, year, last_sequence: count })
+    .onConflict((oc) =>
+      oc
+        .columns(['body_code', 'year'])
+        .doUpdateSet({ last_sequence: sql`otinish_coupon_counter.last_sequence + ${count}` }),
+    )
+    .returning('last_sequence')
+    .executeTakeFirstOrThrow();
+  return row.last_sequence - count + 1;
+}
+
 export async function insertAppeal(trx: Database, row: AppealRow): Promise<void> {
   await trx.insertInto('otinish_appeal').values(row).execute();
+}
+
+export async function insertAppeals(trx: Database, rows: AppealRow[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('otinish_appeal').values(rows).execute();
 }
 
 export async function findAppeal(
@@ -61,6 +89,38 @@ export async function insertCoupon(trx: Database, coupon: CouponRow): Promise<vo
       registration_date: coupon.registrationDate,
     })
     .execute();
+}
+
+export async function insertCoupons(trx: Database, coupons: CouponRow[]): Promise<void> {
+  if (coupons.length === 0) return;
+  await trx
+    .insertInto('otinish_coupon')
+    .values(
+      coupons.map((coupon) => ({
+        number: coupon.number,
+        application_id: coupon.applicationId,
+        body_code: coupon.bodyCode,
+        received_at: coupon.receivedAt,
+        registration_date: coupon.registrationDate,
+      })),
+    )
+    .execute();
+}
+
+/** The first coupon of each of these applications (its number), by application id. */
+export async function firstCouponsOf(
+  db: Database,
+  applicationIds: string[],
+): Promise<Map<string, string>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('otinish_coupon')
+    .select(['application_id', 'number'])
+    .where('application_id', 'in', applicationIds)
+    .orderBy('received_at', 'desc')
+    .execute();
+  // Descending, so the first coupon of each application is the one left in the map.
+  return new Map(rows.map((row) => [row.application_id, row.number]));
 }
 
 const couponColumns = [
@@ -154,6 +214,38 @@ export async function appendActions(
       })
       .execute();
   }
+}
+
+/**
+ * Appends actions to the histories of several appeals in two statements (the caller holds every
+ * application's lock): each history continues after its last action at that body.
+ */
+export async function appendActionsOfMany(
+  trx: Database,
+  histories: { applicationId: string; bodyCode: string; actions: AppealAction[] }[],
+): Promise<void> {
+  if (histories.length === 0) return;
+  const last = await trx
+    .selectFrom('otinish_action')
+    .select(['application_id', 'body_code', sql<number>`max(seq)`.as('seq')])
+    .where('application_id', 'in', [...new Set(histories.map((h) => h.applicationId))])
+    .groupBy(['application_id', 'body_code'])
+    .execute();
+  const lastSeq = new Map(
+    last.map((row) => [`${row.application_id} ${row.body_code}`, Number(row.seq)]),
+  );
+  const rows = histories.flatMap(({ applicationId, bodyCode, actions }) => {
+    let seq = lastSeq.get(`${applicationId} ${bodyCode}`) ?? 0;
+    return actions.map(({ type, at, ...details }) => ({
+      application_id: applicationId,
+      body_code: bodyCode,
+      seq: (seq += 1),
+      type,
+      at,
+      details: JSON.stringify(details),
+    }));
+  });
+  if (rows.length > 0) await trx.insertInto('otinish_action').values(rows).execute();
 }
 
 /** Applications of the appeal services that have no appeal row yet (intake interrupted). */

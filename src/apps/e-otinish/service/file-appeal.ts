@@ -24,14 +24,17 @@ import {
 import { ROUTING_TABLE } from '../definition/routing-table.js';
 import {
   agencyExists,
-  appendActions,
-  insertAppeal,
-  insertCoupon,
-  nextCouponSequence,
+  agencyNames,
+  appendActionsOfMany,
+  firstCouponsOf,
+  insertAppeals,
+  insertCoupons,
+  takeCouponSequences,
   unregisteredApplications,
 } from '../repo/appeals-repo.js';
 import type { OtinishDeps } from './deps.js';
-import { bodyName, localDateTime, tellApplicant } from './status.js';
+import { RegistrationQueue, type RegistrationRequest } from './registration-queue.js';
+import { bodyNameOf, localDateTime, tellApplicant } from './status.js';
 
 export interface FileAppealInput {
   actor: Actor;
@@ -90,7 +93,10 @@ export async function fileAppeal(
     { serviceId, actor: input.actor, values: input.values, agencyCode: bodyCode },
     facts,
   );
-  const coupon = await registerApplication(deps, submitted.id, input.complaintOf);
+  const coupon = await registrationQueue(deps).register({
+    applicationId: submitted.id,
+    complaintOf: input.complaintOf,
+  });
   return {
     applicationId: submitted.id,
     couponNumber: coupon,
@@ -115,6 +121,18 @@ export async function competentBody(
   return routed && (await agencyExists(db, routed)) ? routed : OTINISH_AGENCY;
 }
 
+const queues = new WeakMap<OtinishDeps, RegistrationQueue>();
+
+/** Intake's group-committed registration step, one queue per app instance (its deps). */
+function registrationQueue(deps: OtinishDeps): RegistrationQueue {
+  let queue = queues.get(deps);
+  if (!queue) {
+    queue = new RegistrationQueue((requests) => registerApplications(deps, requests));
+    queues.set(deps, queue);
+  }
+  return queue;
+}
+
 /**
  * Registers an application the engine holds as an appeal, once: the coupon (per-body yearly
  * sequence), the appeal row, the `submitted` and `registered` actions and the message, in one
@@ -126,85 +144,161 @@ export async function registerApplication(
   applicationId: string,
   complaintOf?: string,
 ): Promise<string> {
+  const [number] = await registerApplications(deps, [{ applicationId, complaintOf }]);
+  return number!;
+}
+
+/**
+ * Registers several applications the engine holds as appeals in one transaction, as
+ * registerApplication does one: each body's coupon sequences are taken at once, in order of
+ * receipt, and the rows are written in a few statements, so a batch costs one commit and holds
+ * each body's counter row for one transaction, not one per appeal. Outcomes: the coupon numbers,
+ * in the order of the requests (an application registered before keeps its coupon).
+ */
+export async function registerApplications(
+  deps: OtinishDeps,
+  requests: RegistrationRequest[],
+): Promise<string[]> {
+  if (requests.length === 0) return [];
   return deps.db.transaction().execute(async (trx) => {
-    const application = await trx
+    const ids = [...new Set(requests.map((request) => request.applicationId))];
+    // In id order, so two batches (the sweep and intake) never wait on each other in a cycle.
+    const applications = await trx
       .selectFrom('services_application')
       .selectAll()
-      .where('id', '=', applicationId)
+      .where('id', 'in', ids)
+      .orderBy('id')
       .forUpdate()
-      .executeTakeFirstOrThrow();
-    const existing = await trx
-      .selectFrom('otinish_coupon')
-      .select('number')
-      .where('application_id', '=', applicationId)
-      .orderBy('received_at')
-      .executeTakeFirst();
-    if (existing) return existing.number;
-    const values = application.form_values as Record<string, unknown>;
-    const reports = reportsOf(values);
-    const bodyCode = application.agency_code;
-    const receivedAt = application.submitted_at;
-    const day = registrationDayOf(receivedAt, deps.legal);
-    const sequence = await nextCouponSequence(trx, bodyCode, yearOf(day.registrationDate));
-    const registration = registerAppeal({ bodyCode, sequence, receivedAt, reports }, deps.legal);
-    await insertAppeal(trx, {
-      application_id: applicationId,
-      kind: String(values.kind),
-      category: String(values.category),
-      region: String(values.region),
-      district: typeof values.district === 'string' ? values.district : null,
-      topic: String(values.topic),
-      anonymous: reports.anonymous,
-      reports_crime: reports.reportsCrime,
-      reports_threat: reports.reportsSecurityThreat,
-      considered: registration.consideration.considered,
-      public_proposal: values.kind === 'proposal' && !reports.anonymous,
-      first_body_code: bodyCode,
-      received_at: receivedAt,
-      complaint_of: complaintOf ?? null,
+      .execute();
+    const byId = new Map(applications.map((row) => [row.id, row]));
+    const numbers = await firstCouponsOf(trx, ids);
+    const complaintOf = new Map(requests.map((r) => [r.applicationId, r.complaintOf]));
+    const fresh = ids
+      .filter((id) => !numbers.has(id))
+      .map((id) => {
+        const application = byId.get(id);
+        if (!application) throw new Error(`No application ${id} to register`);
+        return application;
+      })
+      .sort(
+        (a, b) =>
+          a.submitted_at.getTime() - b.submitted_at.getTime() ||
+          a.reference.localeCompare(b.reference),
+      );
+
+    // Each body's sequences for a year at once, handed out in order of receipt.
+    const counters = new Map<
+      string,
+      { bodyCode: string; year: number; count: number; next: number }
+    >();
+    const planned = fresh.map((application) => {
+      const day = registrationDayOf(application.submitted_at, deps.legal);
+      const year = yearOf(day.registrationDate);
+      const key = `${application.agency_code} ${year}`;
+      const counter = counters.get(key) ?? {
+        bodyCode: application.agency_code,
+        year,
+        count: 0,
+        next: 0,
+      };
+      counter.count += 1;
+      counters.set(key, counter);
+      return { application, key };
     });
-    await insertCoupon(trx, {
-      number: registration.coupon.number,
-      applicationId,
-      bodyCode,
-      receivedAt,
-      registrationDate: registration.registrationDate,
+    for (const counter of counters.values())
+      counter.next = await takeCouponSequences(trx, counter.bodyCode, counter.year, counter.count);
+
+    const registered = planned.map(({ application, key }) => {
+      const counter = counters.get(key)!;
+      const values = application.form_values as Record<string, unknown>;
+      const reports = reportsOf(values);
+      const registration = registerAppeal(
+        {
+          bodyCode: application.agency_code,
+          sequence: counter.next++,
+          receivedAt: application.submitted_at,
+          reports,
+        },
+        deps.legal,
+      );
+      numbers.set(application.id, registration.coupon.number);
+      return { application, values, reports, registration };
     });
-    const actions: AppealAction[] = [
-      { type: 'submitted', at: receivedAt },
-      registration.decisionTerm
-        ? {
-            type: 'registered',
-            at: receivedAt,
-            couponNumber: registration.coupon.number,
-            considered: true,
-            term: registration.decisionTerm,
-          }
-        : {
-            type: 'registered',
-            at: receivedAt,
-            couponNumber: registration.coupon.number,
-            considered: false,
-          },
-    ];
-    await appendActions(trx, applicationId, bodyCode, actions);
-    const common = {
-      number: registration.coupon.number,
-      agency: await bodyName(trx, bodyCode),
-      receivedAt: localDateTime(receivedAt, deps.legal.timeZone),
-      registrationDate: registration.registrationDate,
-    };
-    await tellApplicant(trx, {
-      applicationId,
-      personId: application.applicant_person_id,
-      status: registration.decisionTerm ? 'registered' : 'not-considered',
-      template: registration.decisionTerm ? 'registered' : 'registered-not-considered',
-      params: registration.decisionTerm
-        ? { ...common, lastDay: registration.decisionTerm.lastDay }
-        : common,
-      at: receivedAt,
-    });
-    return registration.coupon.number;
+
+    await insertAppeals(
+      trx,
+      registered.map(({ application, values, reports, registration }) => ({
+        application_id: application.id,
+        kind: String(values.kind),
+        category: String(values.category),
+        region: String(values.region),
+        district: typeof values.district === 'string' ? values.district : null,
+        topic: String(values.topic),
+        anonymous: reports.anonymous,
+        reports_crime: reports.reportsCrime,
+        reports_threat: reports.reportsSecurityThreat,
+        considered: registration.consideration.considered,
+        public_proposal: values.kind === 'proposal' && !reports.anonymous,
+        first_body_code: application.agency_code,
+        received_at: application.submitted_at,
+        complaint_of: complaintOf.get(application.id) ?? null,
+      })),
+    );
+    await insertCoupons(
+      trx,
+      registered.map(({ application, registration }) => ({
+        number: registration.coupon.number,
+        applicationId: application.id,
+        bodyCode: application.agency_code,
+        receivedAt: application.submitted_at,
+        registrationDate: registration.registrationDate,
+      })),
+    );
+    await appendActionsOfMany(
+      trx,
+      registered.map(({ application, registration }) => {
+        const receivedAt = application.submitted_at;
+        const actions: AppealAction[] = [
+          { type: 'submitted', at: receivedAt },
+          registration.decisionTerm
+            ? {
+                type: 'registered',
+                at: receivedAt,
+                couponNumber: registration.coupon.number,
+                considered: true,
+                term: registration.decisionTerm,
+              }
+            : {
+                type: 'registered',
+                at: receivedAt,
+                couponNumber: registration.coupon.number,
+                considered: false,
+              },
+        ];
+        return { applicationId: application.id, bodyCode: application.agency_code, actions };
+      }),
+    );
+    const names = registered.length > 0 ? await agencyNames(trx) : new Map();
+    for (const { application, registration } of registered) {
+      const receivedAt = application.submitted_at;
+      const common = {
+        number: registration.coupon.number,
+        agency: bodyNameOf(names, application.agency_code),
+        receivedAt: localDateTime(receivedAt, deps.legal.timeZone),
+        registrationDate: registration.registrationDate,
+      };
+      await tellApplicant(trx, {
+        applicationId: application.id,
+        personId: application.applicant_person_id,
+        status: registration.decisionTerm ? 'registered' : 'not-considered',
+        template: registration.decisionTerm ? 'registered' : 'registered-not-considered',
+        params: registration.decisionTerm
+          ? { ...common, lastDay: registration.decisionTerm.lastDay }
+          : common,
+        at: receivedAt,
+      });
+    }
+    return requests.map((request) => numbers.get(request.applicationId)!);
   });
 }
 
@@ -215,7 +309,10 @@ export async function registerApplication(
  */
 export async function registerPending(deps: OtinishDeps, limit = 100): Promise<number> {
   const pending = await unregisteredApplications(deps.db, APPEAL_SERVICES, limit);
-  for (const row of pending) await registerApplication(deps, row.id);
+  await registerApplications(
+    deps,
+    pending.map((row) => ({ applicationId: row.id })),
+  );
   return pending.length;
 }
 

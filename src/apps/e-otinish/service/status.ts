@@ -3,6 +3,7 @@ import { publishStatus, type TemplateParams } from '../../../blocks/messaging/in
 import type { Database } from '../../../platform/db/database.js';
 import type { Tables } from '../../../platform/db/tables.js';
 import { localDate } from '../../../platform/calendar/local-date.js';
+import type { Locale } from '../../../platform/i18n/locales.js';
 import { agencyNames } from '../repo/appeals-repo.js';
 
 /** The page every message links to: the appeal page of the app. */
@@ -10,8 +11,13 @@ export const appealPath = (applicationId: string) => `/e-otinish/appeals/${appli
 
 /** A body's name in every UI language, for template parameters (one text for all languages). */
 export async function bodyName(db: Database, code: string): Promise<string> {
-  const names = (await agencyNames(db)).get(code);
-  return names ? `${names.kk} / ${names.ru} / ${names.en}` : code;
+  return bodyNameOf(await agencyNames(db), code);
+}
+
+/** The same, from the agency names already read. */
+export function bodyNameOf(names: Map<string, Record<Locale, string>>, code: string): string {
+  const name = names.get(code);
+  return name ? `${name.kk} / ${name.ru} / ${name.en}` : code;
 }
 
 /** Local "YYYY-MM-DD HH:MM" of an instant in the country's time zone. */
