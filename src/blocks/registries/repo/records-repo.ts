@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import type { Database } from '../../../platform/db/database.js';
 import type { Condition, RecordData } from '../domain/record-values.js';
@@ -243,17 +244,76 @@ export function listVersions(db: Database, recordId: string): Promise<RecordVers
     .execute() as Promise<RecordVersion[]>;
 }
 
-export async function insertAccessLink(
+/** Links access records to the registry records they were about, in one statement. */
+export async function insertAccessLinks(
   trx: Database,
-  link: { accessRecordId: string; registryId: number; recordId: string },
+  links: { accessRecordId: string; registryId: number; recordId: string }[],
 ): Promise<void> {
+  if (links.length === 0) return;
   await trx
     .insertInto('registry_access_link')
-    .values({
-      access_record_id: link.accessRecordId,
-      registry_id: link.registryId,
-      record_id: link.recordId,
-    })
+    .values(
+      links.map((link) => ({
+        access_record_id: link.accessRecordId,
+        registry_id: link.registryId,
+        record_id: link.recordId,
+      })),
+    )
+    .execute();
+}
+
+/** An unsealed access record and the registry record it is about, for insertAccessRecords. */
+export interface AccessRow {
+  at: Date;
+  personId: string;
+  accessorAccountId: string | null;
+  accessorName: string;
+  accessorOrganisation: string;
+  purpose: string;
+  legalBasis: string;
+  fields: string[];
+  source: string;
+  registryId: number;
+  recordId: string;
+}
+
+/**
+ * Writes unsealed access records and their links in one statement (one round trip, atomic on
+ * its own). The group-commit path of registry reads: the same rows recordAccess writes, its
+ * checks left to the table's constraints (a violation fails the statement, and the caller writes
+ * the rows again one by one through recordAccess, which names the problem).
+ */
+export async function insertAccessRecords(db: Database, rows: AccessRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const ids = rows.map(() => crypto.randomUUID());
+  await db
+    .with('written', (qb) =>
+      qb
+        .insertInto('access_record')
+        .values(
+          rows.map((row, index) => ({
+            id: ids[index]!,
+            person_id: row.personId,
+            accessed_at: row.at,
+            accessor_account_id: row.accessorAccountId,
+            accessor_name: row.accessorName.trim(),
+            accessor_organisation: row.accessorOrganisation.trim(),
+            purpose: row.purpose.trim(),
+            legal_basis: row.legalBasis.trim(),
+            fields: row.fields,
+            source: row.source.trim(),
+          })),
+        )
+        .returning('id'),
+    )
+    .insertInto('registry_access_link')
+    .values(
+      rows.map((row, index) => ({
+        access_record_id: ids[index]!,
+        registry_id: row.registryId,
+        record_id: row.recordId,
+      })),
+    )
     .execute();
 }
 

@@ -1,20 +1,35 @@
-import { recordAccess } from '../../../platform/audit/access/access-records.js';
+import {
+  recordAccess,
+  type AccessRecordInput,
+} from '../../../platform/audit/access/access-records.js';
 import type { Database } from '../../../platform/db/database.js';
 import { isSealed } from '../domain/definition.js';
 import { personalFieldsIn } from '../domain/record-values.js';
-import { insertAccessLink, type StoredRecord } from '../repo/records-repo.js';
+import { insertAccessLinks, insertAccessRecords, type StoredRecord } from '../repo/records-repo.js';
 import type { Registry } from '../repo/registries-repo.js';
 import type { ReadContext, RegistriesDeps } from './deps.js';
 
+/** One access record to write, and the registry record it is linked to. */
+export interface AccessNote {
+  at: Date;
+  input: AccessRecordInput;
+  registryId: number;
+  recordId: string;
+}
+
 /**
- * Writes the access records a read causes, in the reader's transaction, so the read and its
- * record commit together or not at all: one per record that is about a person and holds
- * personal data, naming the personal fields read (all of the record's, or only `fields`).
- * A record of a sealed class gets a sealed access record, hidden from the person until a
- * recorded decision lifts the seal (liftSeals). Each is linked to the registry record.
+ * Writes the access records a read causes: one per record that is about a person and holds
+ * personal data, naming the personal fields read (all of the record's, or only `fields`). A
+ * record of a sealed class gets a sealed access record, hidden from the person until a recorded
+ * decision lifts the seal (liftSeals). Each is linked to the registry record.
+ *
+ * Inside a caller's transaction they are written in it, so the read and its record commit
+ * together or not at all. Otherwise they are group-committed (AccessRecordWriter): this resolves
+ * once they are committed, so no personal data leaves before its record exists; it rejects when
+ * they could not be written, and the read must then fail.
  */
 export async function noteReads(
-  trx: Database,
+  db: Database,
   deps: RegistriesDeps,
   context: ReadContext,
   registry: Registry,
@@ -22,29 +37,135 @@ export async function noteReads(
   fields?: string[],
 ): Promise<void> {
   const { definition } = registry;
+  const notes: AccessNote[] = [];
   for (const record of records) {
     if (!record.subjectPersonId) continue;
     const personal = personalFieldsIn(definition, record.data);
     const read = fields ? personal.filter((field) => fields.includes(field)) : personal;
     if (read.length === 0) continue;
     const sealed = isSealed(definition, record.data);
-    const { id } = await recordAccess(trx, deps.now(), {
-      personId: record.subjectPersonId,
-      accessorAccountId: context.actor.accountId,
-      accessorName: context.actor.name,
-      accessorOrganisation: context.actor.organisation,
-      purpose: context.purpose,
-      legalBasis: context.legalBasis?.trim() || definition.legalBasis,
-      fields: read,
-      source: `${registry.name}@${registry.version}`,
-      ...(sealed && definition.sealed
-        ? { seal: { legalBasis: definition.sealed.legalBasis, decidedByAccountId: null } }
-        : {}),
-    });
-    await insertAccessLink(trx, {
-      accessRecordId: id,
+    notes.push({
+      at: deps.now(),
+      input: {
+        personId: record.subjectPersonId,
+        accessorAccountId: context.actor.accountId,
+        accessorName: context.actor.name,
+        accessorOrganisation: context.actor.organisation,
+        purpose: context.purpose,
+        legalBasis: context.legalBasis?.trim() || definition.legalBasis,
+        fields: read,
+        source: `${registry.name}@${registry.version}`,
+        ...(sealed && definition.sealed
+          ? { seal: { legalBasis: definition.sealed.legalBasis, decidedByAccountId: null } }
+          : {}),
+      },
       registryId: registry.id,
       recordId: record.id,
     });
+  }
+  if (notes.length === 0) return;
+  if (db.isTransaction) await writeNotes(db, notes);
+  else await deps.accessWriter.write(notes);
+}
+
+/** Writes access records and their links in the caller's transaction, each checked. */
+async function writeNotes(trx: Database, notes: AccessNote[]): Promise<void> {
+  const links = [];
+  for (const note of notes) {
+    const { id } = await recordAccess(trx, note.at, note.input);
+    links.push({ accessRecordId: id, registryId: note.registryId, recordId: note.recordId });
+  }
+  await insertAccessLinks(trx, links);
+}
+
+interface Pending {
+  notes: AccessNote[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A batch of every reader's notes: unsealed ones in one statement (its own transaction, one
+ * round trip); when some are sealed (their seal decision is audited), all in one transaction.
+ */
+async function writeBatch(db: Database, notes: AccessNote[]): Promise<void> {
+  const plain = notes
+    .filter((note) => !note.input.seal)
+    .map(({ at, input, registryId, recordId }) => ({ at, ...input, registryId, recordId }));
+  if (plain.length === notes.length) return insertAccessRecords(db, plain);
+  await db.transaction().execute(async (trx) => {
+    await insertAccessRecords(trx, plain);
+    await writeNotes(
+      trx,
+      notes.filter((note) => note.input.seal),
+    );
+  });
+}
+
+/**
+ * Group commit for the access records of reads made outside a transaction (every GovStack Data
+ * API read). Access records are not chained, so up to `writers` batches are written at once:
+ * a read whose writer is free goes out alone at once; when all are busy, the records queued
+ * meanwhile are written together by the next free writer, in one statement, so concurrent reads
+ * share one commit (and its WAL flush) and one round trip instead of a transaction of three
+ * statements each. A read's promise resolves once its records are committed. If a batch fails,
+ * its reads are written again one by one, so one bad record (e.g. a purpose too long) fails its
+ * own read only.
+ */
+export class AccessRecordWriter {
+  private queue: Pending[] = [];
+  private busy = 0;
+  private readonly writers: number;
+  private readonly maxBatch: number;
+
+  constructor(
+    private readonly db: Database,
+    options: { writers?: number; maxBatch?: number } = {},
+  ) {
+    this.writers = options.writers ?? 4;
+    this.maxBatch = options.maxBatch ?? 500;
+  }
+
+  /** Outcomes: resolves once committed; rejects with the error that stopped the write. */
+  write(notes: AccessNote[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ notes, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    while (this.busy < this.writers && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.busy += 1;
+      void this.writeOut(batch).finally(() => {
+        this.busy -= 1;
+        this.next();
+      });
+    }
+  }
+
+  private async writeOut(batch: Pending[]): Promise<void> {
+    try {
+      await writeBatch(
+        this.db,
+        batch.flatMap((pending) => pending.notes),
+      );
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      if (batch.length === 1) batch[0]!.reject(error);
+      else await this.oneByOne(batch);
+    }
+  }
+
+  private async oneByOne(batch: Pending[]): Promise<void> {
+    for (const pending of batch) {
+      try {
+        await this.db.transaction().execute((trx) => writeNotes(trx, pending.notes));
+        pending.resolve();
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@ import type { AuditLog } from '../../../platform/audit/audit-event.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { Platform } from '../../../platform/platform.js';
 import type { IdentifierChecks } from '../domain/record-values.js';
+import { AccessRecordWriter } from './access.js';
 import { RegistryCache } from './registry-cache.js';
 
 /** What the registries services use from the kernel; built from `app.platform`, or by tests. */
@@ -13,6 +14,8 @@ export interface RegistriesDeps {
   now: () => Date;
   /** Definitions read recently, so a look-up is one query (see registry-cache.ts). */
   cache: RegistryCache;
+  /** Group-commits the access records of reads made outside a transaction (see access.ts). */
+  accessWriter: AccessRecordWriter;
 }
 
 const byPlatform = new WeakMap<Platform, RegistriesDeps>();
@@ -27,6 +30,7 @@ export function registriesDeps(platform: Platform): RegistriesDeps {
       audit: platform.audit,
       now: platform.now,
       cache: new RegistryCache(),
+      accessWriter: new AccessRecordWriter(platform.db),
     };
     byPlatform.set(platform, deps);
   }

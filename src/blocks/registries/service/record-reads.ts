@@ -11,7 +11,7 @@ import {
 } from '../repo/records-repo.js';
 import type { Registry } from '../repo/registries-repo.js';
 import { noteReads } from './access.js';
-import { inTransaction, type ReadContext, type RegistriesDeps, type RegistryRef } from './deps.js';
+import { type ReadContext, type RegistriesDeps, type RegistryRef } from './deps.js';
 import { assertMayRead } from './permissions.js';
 import { getRegistry } from './registries.js';
 import { invalidRecord } from './record-writes.js';
@@ -25,21 +25,6 @@ export interface RegistryRecord {
   data: RecordData;
   createdAt: Date;
   updatedAt: Date;
-}
-
-/**
- * Runs a read with the access records it causes in one transaction (the caller's, or a new one),
- * so no personal data leaves without its record. A registry without personal data writes no
- * access record, so its reads need no transaction: one statement instead of three.
- */
-function readIn<T>(
-  db: Database,
-  registry: Registry,
-  work: (trx: Database) => Promise<T>,
-): Promise<T> {
-  return registry.definition.fields.some((field) => field.personal)
-    ? inTransaction(db, work)
-    : work(db);
 }
 
 export const toRecord = (registry: Registry, stored: StoredRecord): RegistryRecord => ({
@@ -67,9 +52,9 @@ export function conditionsOf(
 }
 
 /**
- * The first live record (oldest first) whose fields equal the query's values, read in the given
- * transaction (or a new one) together with its access record. A look-up by an indexed field is
- * one index descent.
+ * The first live record (oldest first) whose fields equal the query's values, with its access
+ * record (see noteReads: written in the given transaction, or group-committed before this
+ * returns). A look-up by an indexed field is one index descent and needs no transaction.
  *
  * Outcomes: the record, or undefined; REGISTRY_NOT_FOUND (404); REGISTRY_READ_FORBIDDEN (403);
  * REGISTRY_RECORD_INVALID (400) for a malformed query.
@@ -84,16 +69,14 @@ export async function findRecord(
   const registry = await getRegistry(deps, ref, db);
   assertMayRead(registry, context.actor);
   const { conditions, recordId } = conditionsOf(registry, query);
-  return readIn(db, registry, async (trx) => {
-    const [found] = await findRecords(
-      trx,
-      { registryId: registry.id, conditions, ...(recordId ? { recordId } : {}) },
-      { limit: 1, offset: 0 },
-    );
-    if (!found) return undefined;
-    await noteReads(trx, deps, context, registry, [found]);
-    return toRecord(registry, found);
-  });
+  const [found] = await findRecords(
+    db,
+    { registryId: registry.id, conditions, ...(recordId ? { recordId } : {}) },
+    { limit: 1, offset: 0 },
+  );
+  if (!found) return undefined;
+  await noteReads(db, deps, context, registry, [found]);
+  return toRecord(registry, found);
 }
 
 /** Like findRecord, by record id. Outcomes: the record; REGISTRY_RECORD_NOT_FOUND (404). */
@@ -124,15 +107,13 @@ export async function findRecordsBy(
   const registry = await getRegistry(deps, ref, db);
   assertMayRead(registry, context.actor);
   const { conditions, recordId } = conditionsOf(registry, query);
-  return readIn(db, registry, async (trx) => {
-    const found = await findRecords(
-      trx,
-      { registryId: registry.id, conditions, ...(recordId ? { recordId } : {}) },
-      { limit: Math.min(Math.max(limit, 1), 1000), offset: 0 },
-    );
-    await noteReads(trx, deps, context, registry, found);
-    return found.map((record) => toRecord(registry, record));
-  });
+  const found = await findRecords(
+    db,
+    { registryId: registry.id, conditions, ...(recordId ? { recordId } : {}) },
+    { limit: Math.min(Math.max(limit, 1), 1000), offset: 0 },
+  );
+  await noteReads(db, deps, context, registry, found);
+  return found.map((record) => toRecord(registry, record));
 }
 
 export interface ListOptions {
@@ -177,26 +158,24 @@ export async function listRecords(
   }
   const page = Math.max(1, Math.floor(options.page));
   const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize)), 1000);
-  return readIn(db, registry, async (trx) => {
-    const found = await findRecords(
-      trx,
-      {
-        registryId: registry.id,
-        conditions,
-        ...(recordId ? { recordId } : {}),
-        ...(options.search
-          ? { search: { text: options.search, ...(searchField ? { field: searchField } : {}) } }
-          : {}),
-      },
-      {
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-        ...(options.descending ? { descending: true } : {}),
-      },
-    );
-    await noteReads(trx, deps, context, registry, found);
-    return { records: found.map((record) => toRecord(registry, record)), page, pageSize };
-  });
+  const found = await findRecords(
+    db,
+    {
+      registryId: registry.id,
+      conditions,
+      ...(recordId ? { recordId } : {}),
+      ...(options.search
+        ? { search: { text: options.search, ...(searchField ? { field: searchField } : {}) } }
+        : {}),
+    },
+    {
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+      ...(options.descending ? { descending: true } : {}),
+    },
+  );
+  await noteReads(db, deps, context, registry, found);
+  return { records: found.map((record) => toRecord(registry, record)), page, pageSize };
 }
 
 /**
@@ -214,17 +193,15 @@ export async function recordExists(
   const registry = await getRegistry(deps, ref, db);
   assertMayRead(registry, context.actor);
   const { conditions, recordId } = conditionsOf(registry, query);
-  return readIn(db, registry, async (trx) => {
-    const [found] = await findRecords(
-      trx,
-      { registryId: registry.id, conditions, ...(recordId ? { recordId } : {}) },
-      { limit: 1, offset: 0 },
-    );
-    if (!found) return false;
-    const queried = conditions.map((condition) => condition.field.name);
-    await noteReads(trx, deps, context, registry, [found], queried);
-    return true;
-  });
+  const [found] = await findRecords(
+    db,
+    { registryId: registry.id, conditions, ...(recordId ? { recordId } : {}) },
+    { limit: 1, offset: 0 },
+  );
+  if (!found) return false;
+  const queried = conditions.map((condition) => condition.field.name);
+  await noteReads(db, deps, context, registry, [found], queried);
+  return true;
 }
 
 /**
@@ -249,12 +226,10 @@ export async function readValue(
     throw invalidRecord([
       { field: fieldName, code: 'REGISTRY_UNKNOWN_FIELD', params: { name: fieldName } },
     ]);
-  return readIn(db, registry, async (trx) => {
-    const found = await findRecordById(trx, registry.id, recordId);
-    if (!found || found.deleted) throw new DomainError('REGISTRY_RECORD_NOT_FOUND', 404);
-    await noteReads(trx, deps, context, registry, [found], [field.name]);
-    return { field: field.name, value: found.data[field.name] };
-  });
+  const found = await findRecordById(db, registry.id, recordId);
+  if (!found || found.deleted) throw new DomainError('REGISTRY_RECORD_NOT_FOUND', 404);
+  await noteReads(db, deps, context, registry, [found], [field.name]);
+  return { field: field.name, value: found.data[field.name] };
 }
 
 /**
@@ -271,10 +246,8 @@ export async function recordHistory(
 ): Promise<RecordVersion[]> {
   const registry = await getRegistry(deps, ref, db);
   assertMayRead(registry, context.actor);
-  return readIn(db, registry, async (trx) => {
-    const found = await findRecordById(trx, registry.id, recordId);
-    if (!found) throw new DomainError('REGISTRY_RECORD_NOT_FOUND', 404);
-    await noteReads(trx, deps, context, registry, [found]);
-    return listVersions(trx, recordId);
-  });
+  const found = await findRecordById(db, registry.id, recordId);
+  if (!found) throw new DomainError('REGISTRY_RECORD_NOT_FOUND', 404);
+  await noteReads(db, deps, context, registry, [found]);
+  return listVersions(db, recordId);
 }
