@@ -19,6 +19,7 @@ import {
 } from './blocks/services/index.js';
 import { trustMessages, trustPlugin } from './blocks/trust/index.js';
 import { messagingMessages, messagingPlugin } from './blocks/messaging/index.js';
+import { bridgeMessages, bridgePlugin } from './blocks/bridge/index.js';
 import { getCountryProfile } from './countries/index.js';
 import { enabledApps } from './platform/apps/enabled-apps.js';
 import type { AppManifest } from './platform/apps/manifest.js';
@@ -82,7 +83,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     .add('registries', registriesMessages)
     .add('services', servicesMessages)
     .add('trust', trustMessages)
-    .add('messaging', messagingMessages);
+    .add('messaging', messagingMessages)
+    .add('bridge', bridgeMessages);
   for (const manifest of apps) catalogue.add(manifest.id, manifest.messages);
 
   const app = Fastify({
@@ -149,6 +151,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     options.deploymentKey ? { deploymentKey: options.deploymentKey } : {},
   );
   await app.register(messagingPlugin);
+  await app.register(bridgePlugin);
   // Every officer's decision is signed by the officer's certificate from the deployment CA.
   connectServicePorts(app, { decisions: trustDecisionSigner(() => app.trust) });
 

@@ -6,3 +6,5 @@ export {
   evidenceVerifyCommand,
   type EvidenceVerifyOptions,
 } from './cli/evidence-verify-command.js';
+export { bridgeMessages } from './messages.js';
+export { bridgePlugin, type BridgePluginOptions } from './plugin.js';

@@ -1,5 +1,6 @@
 import type { Migration } from '../../../platform/db/migration.js';
 import { createMessageLog } from './0001-create-message-log.js';
+import { createCatalogue } from './0002-create-catalogue.js';
 
 /** The bridge block's migrations (module `bridge`), in order. */
-export const bridgeMigrations: Migration[] = [createMessageLog];
+export const bridgeMigrations: Migration[] = [createMessageLog, createCatalogue];

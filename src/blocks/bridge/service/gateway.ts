@@ -1,0 +1,355 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { recordAccess } from '../../../platform/audit/access/access-records.js';
+import type { Database } from '../../../platform/db/database.js';
+import { findPersonByNationalId } from '../../identity/repo/people-repo.js';
+import { contractAllows } from '../domain/access-contract.js';
+import { matchesEndpoint } from '../domain/endpoint-pattern.js';
+import {
+  formatServiceId,
+  formatSubsystemId,
+  isIdentifierProblem,
+  parseServiceAddress,
+  parseSubsystemId,
+  type ServiceAddress,
+} from '../domain/member-id.js';
+import { consentFor } from './consents.js';
+import { currentContract } from './contracts.js';
+import type { BridgeDeps } from './deps.js';
+import { findSubsystemById, memberKey } from './members.js';
+import { recordExchange } from './message-log.js';
+import { endpointsOf, findPassportByAddress, type Passport } from './passports.js';
+import { RateLimiter } from './rate-limiter.js';
+import { verifySignedRequest } from './signed-request.js';
+
+/** A call as the gateway receives it. */
+export interface GatewayRequest {
+  method: string;
+  /** Path and query as addressed: `/KZ/GOV/…/read-person/people/850725400024?full=1`. */
+  url: string;
+  /** The absolute URL the caller signed (the deployment's public origin and `url`). */
+  absoluteUrl: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** Why the gateway refused a call, with its HTTP status; stable codes the HTTP layer translates. */
+export interface GatewayRefusal {
+  refused: true;
+  code: string;
+  status: number;
+  retryAfterSeconds?: number;
+  exchangeId: string;
+}
+
+/** The provider's answer, as the gateway returns it once the exchange is logged. */
+export interface GatewayAnswer {
+  refused: false;
+  status: number;
+  contentType: string | undefined;
+  body: Buffer;
+  exchangeId: string;
+}
+
+const SIGNATURE_STATUS: Record<string, number> = {
+  BRIDGE_SIGNATURE_MISSING: 401,
+  BRIDGE_SIGNATURE_MALFORMED: 401,
+  BRIDGE_SIGNATURE_STALE: 401,
+  BRIDGE_SIGNATURE_UNKNOWN_KEY: 401,
+  BRIDGE_SIGNATURE_INVALID: 401,
+  BRIDGE_DIGEST_MISMATCH: 401,
+  BRIDGE_REPLAY: 409,
+};
+
+/** Headers the provider gets from the caller; everything else (cookies, signatures) stays. */
+const FORWARDED_HEADERS = ['content-type', 'accept', 'accept-language'];
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
+
+class Refusal extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code);
+  }
+}
+
+/**
+ * The gateway: checks a call, forwards it to the provider, logs the exchange, and writes the
+ * access record of the person it concerns. One per app (its rate buckets live in it).
+ */
+export class Gateway {
+  private readonly limiter = new RateLimiter();
+  private nonceSweepAt = 0;
+
+  constructor(private readonly deps: BridgeDeps) {}
+
+  /**
+   * Handles one call. The checks, in order, each refusing with its code: a published passport
+   * (BRIDGE_SERVICE_UNKNOWN 404); the signature (BRIDGE_SIGNATURE_*, BRIDGE_DIGEST_MISMATCH 401,
+   * BRIDGE_REPLAY 409), the member certificate in force (BRIDGE_CERTIFICATE_REVOKED,
+   * BRIDGE_CERTIFICATE_EXPIRED 401) and the client subsystem its member's (BRIDGE_CLIENT_UNKNOWN
+   * 403); the body within the passport's limit (BRIDGE_BODY_TOO_LARGE 413); an approved contract
+   * granting this method and path (BRIDGE_NO_CONTRACT 403); the person's consent where the
+   * passport requires it (BRIDGE_PERSON_ID_MISSING 400, BRIDGE_NO_CONSENT 403); the contract's
+   * rate (BRIDGE_RATE_LIMITED 429). Then the provider: no answer in time
+   * (BRIDGE_PROVIDER_TIMEOUT 504), unreachable or 5xx (BRIDGE_PROVIDER_ERROR 502), not JSON where
+   * the passport declares JSON (BRIDGE_PROVIDER_ANSWER_INVALID 502). Every outcome is recorded in
+   * the message log; when that write fails the answer is withheld (BRIDGE_LOG_UNAVAILABLE 503).
+   */
+  async handle(request: GatewayRequest): Promise<GatewayRefusal | GatewayAnswer> {
+    const exchangeId = randomUUID();
+    const receivedAt = this.deps.now();
+    const requestHash = sha256(request.body);
+    const [path = '/', query] = splitQuery(request.url);
+    const record = {
+      id: exchangeId,
+      receivedAt,
+      client: clientHeader(request.headers) ?? '-',
+      service: path.slice(1, 200) || '-',
+      method: request.method,
+      requestHash,
+    };
+    try {
+      const address = parseServiceAddress(path);
+      if (isIdentifierProblem(address)) throw new Refusal('BRIDGE_SERVICE_UNKNOWN', 404);
+      record.service = formatServiceId(address);
+      const passport = await findPassportByAddress(this.deps.db, address);
+      if (!passport) throw new Refusal('BRIDGE_SERVICE_UNKNOWN', 404);
+      const client = await this.authenticate(request, receivedAt);
+      record.client = formatSubsystemId(client);
+      if (request.body.length > passport.maxBodyBytes)
+        throw new Refusal('BRIDGE_BODY_TOO_LARGE', 413);
+      const contract = await currentContract(this.deps.db, passport.id, client.id);
+      if (!contract || !contractAllows(contract.status, request.method, address.rest))
+        throw new Refusal('BRIDGE_NO_CONTRACT', 403);
+      const personId = await this.person(passport, request, address);
+      if (passport.consentRequired) {
+        if (!personId) throw new Refusal('BRIDGE_PERSON_ID_MISSING', 400);
+        const decision = await consentFor(this.deps.db, personId, passport, receivedAt);
+        if (!decision.granted) throw new Refusal('BRIDGE_NO_CONSENT', 403);
+      }
+      const wait = this.limiter.take(contract.id, passport.ratePerSecond, receivedAt.getTime());
+      if (wait > 0) throw new Refusal('BRIDGE_RATE_LIMITED', 429, wait);
+
+      const answer = await forward(
+        passport,
+        request,
+        address.rest,
+        query,
+        exchangeId,
+        record.client,
+      );
+      await this.log(
+        { ...record, responseHash: sha256(answer.body), status: answer.status },
+        async (trx) => {
+          if (!personId || answer.status < 200 || answer.status >= 300) return;
+          await recordAccess(trx, receivedAt, {
+            personId,
+            accessorAccountId: null,
+            accessorName: `${client.memberName} (${record.client})`,
+            accessorOrganisation: client.memberName,
+            purpose: contract.purpose,
+            legalBasis: contract.legalBasis,
+            fields: passport.dataClasses,
+            source: passport.service.slice(0, 200),
+          });
+        },
+      );
+      return { refused: false, ...answer, exchangeId };
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      let refusal = error;
+      if (refusal.code !== 'BRIDGE_LOG_UNAVAILABLE') {
+        // A refusal is logged like any exchange; unloggable, it becomes the log's refusal.
+        await this.log({ ...record, responseHash: null, status: refusal.status }).catch(
+          (logError: unknown) => {
+            if (!(logError instanceof Refusal)) throw logError;
+            refusal = logError;
+          },
+        );
+      }
+      return {
+        refused: true,
+        code: refusal.code,
+        status: refusal.status,
+        exchangeId,
+        ...(refusal.retryAfterSeconds ? { retryAfterSeconds: refusal.retryAfterSeconds } : {}),
+      };
+    }
+  }
+
+  /** The signature, the member's certificate and the client subsystem named in the header. */
+  private async authenticate(request: GatewayRequest, now: Date) {
+    let keyProblem: 'revoked' | 'expired' | undefined;
+    let keyMember: string | undefined;
+    const check = await verifySignedRequest(
+      {
+        method: request.method,
+        url: request.absoluteUrl,
+        headers: request.headers,
+        body: request.body,
+      },
+      {
+        now,
+        keyOf: async (keyId) => {
+          const key = await memberKey(this.deps.db, keyId, now);
+          if (!key.found) {
+            if (key.reason !== 'unknown') keyProblem = key.reason;
+            return undefined;
+          }
+          keyMember = key.memberId;
+          return key.publicKey;
+        },
+        claimNonce: (keyId, nonce, until) => this.claimNonce(keyId, nonce, until, now),
+      },
+    );
+    if (!check.ok) {
+      if (check.code === 'BRIDGE_SIGNATURE_UNKNOWN_KEY' && keyProblem === 'revoked')
+        throw new Refusal('BRIDGE_CERTIFICATE_REVOKED', 401);
+      if (check.code === 'BRIDGE_SIGNATURE_UNKNOWN_KEY' && keyProblem === 'expired')
+        throw new Refusal('BRIDGE_CERTIFICATE_EXPIRED', 401);
+      throw new Refusal(check.code, SIGNATURE_STATUS[check.code] ?? 401);
+    }
+    const header = clientHeader(request.headers);
+    const id = header ? parseSubsystemId(header) : undefined;
+    const client =
+      id && !isIdentifierProblem(id) ? await findSubsystemById(this.deps.db, id) : undefined;
+    // The key is the member's: it speaks for that member's subsystems only.
+    if (!client || client.memberId !== keyMember) throw new Refusal('BRIDGE_CLIENT_UNKNOWN', 403);
+    return client;
+  }
+
+  /** A nonce is claimed once within the window: a row of its own, unique across nodes. */
+  private async claimNonce(keyId: string, nonce: string, until: Date, now: Date) {
+    if (now.getTime() - this.nonceSweepAt > 60_000) {
+      this.nonceSweepAt = now.getTime();
+      await this.deps.db.deleteFrom('bridge_nonce').where('expires_at', '<', now).execute();
+    }
+    const result = await this.deps.db
+      .insertInto('bridge_nonce')
+      .values({ key_id: keyId, nonce, expires_at: until })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  /**
+   * The person the call concerns, by the passport's `personIdField`: a segment of the request
+   * path where the passport's OpenAPI path has `{field}`, else a top-level field of a JSON body;
+   * a valid identifier of the country's format, of a person known to the platform.
+   */
+  private async person(
+    passport: Passport,
+    request: GatewayRequest,
+    address: ServiceAddress,
+  ): Promise<string | undefined> {
+    const field = passport.personIdField;
+    if (!field) return undefined;
+    let value: unknown;
+    for (const endpoint of endpointsOf(passport.openapi)) {
+      if (!matchesEndpoint(endpoint, request.method, address.rest)) continue;
+      const index = endpoint.path.split('/').indexOf(`{${field}}`);
+      if (index > 0) value = decodeURIComponent(address.rest.split('/')[index] ?? '');
+      break;
+    }
+    if (value === undefined && request.body.length > 0) {
+      try {
+        const body: unknown = JSON.parse(request.body.toString('utf8'));
+        if (body && typeof body === 'object' && !Array.isArray(body))
+          value = (body as Record<string, unknown>)[field];
+      } catch {
+        value = undefined;
+      }
+    }
+    if (typeof value !== 'string' || !this.deps.country.personId.check(value).valid)
+      return undefined;
+    const person = await findPersonByNationalId(this.deps.db, this.deps.country.id, value);
+    return person?.id;
+  }
+
+  /** Records the exchange (and what `also` writes) in one transaction, or refuses: fails closed. */
+  private async log(
+    exchange: Parameters<typeof recordExchange>[1],
+    also?: (trx: Database) => Promise<void>,
+  ): Promise<void> {
+    try {
+      await this.deps.db.transaction().execute(async (trx) => {
+        await recordExchange(trx, exchange);
+        await also?.(trx);
+      });
+    } catch {
+      throw new Refusal('BRIDGE_LOG_UNAVAILABLE', 503);
+    }
+  }
+}
+
+const clientHeader = (headers: GatewayRequest['headers']): string | undefined => {
+  const value = headers['information-mediator-client'];
+  return typeof value === 'string' ? value : undefined;
+};
+
+function splitQuery(url: string): [string, string | undefined] {
+  const at = url.indexOf('?');
+  return at < 0 ? [url, undefined] : [url.slice(0, at), url.slice(at + 1)];
+}
+
+/**
+ * Calls the provider at the passport's base URL with what follows the service code. Outcomes:
+ * its answer; Refusal BRIDGE_PROVIDER_TIMEOUT, BRIDGE_PROVIDER_ERROR,
+ * BRIDGE_PROVIDER_ANSWER_INVALID.
+ */
+async function forward(
+  passport: Passport,
+  request: GatewayRequest,
+  rest: string,
+  query: string | undefined,
+  exchangeId: string,
+  client: string,
+): Promise<{ status: number; contentType: string | undefined; body: Buffer }> {
+  const headers: Record<string, string> = {
+    'information-mediator-client': client,
+    'bridge-exchange-id': exchangeId,
+  };
+  for (const name of FORWARDED_HEADERS) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const target = `${passport.baseUrl}${rest === '/' ? '' : rest}${query ? `?${query}` : ''}`;
+  const hasBody = !['GET', 'HEAD'].includes(request.method);
+  let response: Response;
+  let body: Buffer;
+  try {
+    const signal = AbortSignal.timeout(passport.timeoutMs);
+    response = await fetch(target, {
+      method: request.method,
+      headers,
+      redirect: 'manual',
+      signal,
+      ...(hasBody ? { body: new Uint8Array(request.body) } : {}),
+    });
+    body = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    const name = (error as { name?: string } | undefined)?.name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+      throw new Refusal('BRIDGE_PROVIDER_TIMEOUT', 504);
+    throw new Refusal('BRIDGE_PROVIDER_ERROR', 502);
+  }
+  if (response.status >= 500) throw new Refusal('BRIDGE_PROVIDER_ERROR', 502);
+  const contentType = response.headers.get('content-type') ?? undefined;
+  if (passport.answerFormat === 'json' && request.method !== 'HEAD' && response.status !== 204) {
+    if (!JSON_TYPE.test(contentType ?? '') || !isJson(body))
+      throw new Refusal('BRIDGE_PROVIDER_ANSWER_INVALID', 502);
+  }
+  return { status: response.status, contentType, body };
+}
+
+function isJson(body: Buffer): boolean {
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
