@@ -133,6 +133,12 @@ export const redevelopmentMessages = defineMessages({
     'Квартира',
     'Flat',
   ),
+  'redev.document.selfCertification': m(
+    'Title of the architect’s signed self-certification of a redevelopment plan',
+    'Сәулетшінің қайта жоспарлау жобасының талаптарға сәйкестігі туралы өз өтініші',
+    'Самостоятельное подтверждение архитектором соответствия проекта перепланировки',
+    'Architect’s self-certification of a redevelopment plan',
+  ),
   'redev.summary.licence': m(
     'Label on the public verification page: the architect’s licence number',
     'Сәулетшінің лицензиясы',

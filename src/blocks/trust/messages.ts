@@ -164,6 +164,12 @@ export const trustMessages = defineMessages({
     ru: 'Государственный служащий',
     en: 'Civil servant',
   },
+  'trust.holder.architect': {
+    note: 'Kind of certificate holder: a licensed architect',
+    kk: 'Лицензиясы бар сәулетші',
+    ru: 'Лицензированный архитектор',
+    en: 'Licensed architect',
+  },
   'trust.holder.bridge-member': {
     note: 'Kind of certificate holder: an organisation connected through the integration bridge',
     kk: 'Интеграциялық шлюз қатысушысы',
@@ -255,10 +261,10 @@ export const trustMessages = defineMessages({
     en: 'The certificate request has errors',
   },
   'error.TRUST_HOLDER_KIND_INVALID': {
-    note: 'Error: the holder kind must be agency, notary, officer or bridge-member',
-    kk: 'Сертификат иесінің түрі: agency, notary, officer немесе bridge-member',
-    ru: 'Вид владельца сертификата: agency, notary, officer или bridge-member',
-    en: 'The holder kind must be agency, notary, officer or bridge-member',
+    note: 'Error: the holder kind must be agency, notary, officer, architect or bridge-member',
+    kk: 'Сертификат иесінің түрі: agency, notary, officer, architect немесе bridge-member',
+    ru: 'Вид владельца сертификата: agency, notary, officer, architect или bridge-member',
+    en: 'The holder kind must be agency, notary, officer, architect or bridge-member',
   },
   'error.TRUST_HOLDER_ID_INVALID': {
     note: 'Error: the holder id must be the platform id of the holder (letters, digits, dots, dashes), not a national identifier',

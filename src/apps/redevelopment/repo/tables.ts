@@ -17,6 +17,8 @@ export interface FlatFacts {
   address: string;
   areaSquareMetres: number;
   rooms: number | null;
+  /** Year the building was commissioned, when the registry records it. */
+  buildingYear?: number | null;
 }
 
 export interface Encumbrance {
@@ -30,6 +32,9 @@ export interface SelfCertification {
   planSha256: string;
   changesSha256: string;
   ledgerSeq: number;
+  /** The document the architect signed with their own certificate, and its public code. */
+  documentId: string;
+  verificationCode: string;
 }
 
 export interface RedevFilingTable {

@@ -1,5 +1,11 @@
 import crypto from 'node:crypto';
-import { appendToLedger, canonicalJson } from '../../../blocks/trust/index.js';
+import {
+  appendToLedger,
+  canonicalJson,
+  findSigningCertificate,
+  issueCertificate,
+  issueDocument,
+} from '../../../blocks/trust/index.js';
 import {
   submitApplication,
   type Actor,
@@ -93,6 +99,13 @@ async function recordFiling(
     .executeTakeFirstOrThrow();
   const changesSha256 = crypto.createHash('sha256').update(canonicalJson(changes)).digest('hex');
   const now = row.submitted_at;
+  const signed = await signSelfCertification(trx, deps, architect, {
+    reference: application.reference,
+    cadastralNumber,
+    route: String(values.route),
+    planSha256: plan.sha256,
+    changesSha256,
+  });
   const entry = await appendToLedger(
     trx,
     SELF_CERTIFICATION_LEDGER,
@@ -105,6 +118,7 @@ async function recordFiling(
         route: String(values.route),
         planSha256: plan.sha256,
         changesSha256,
+        document: signed.id,
       },
     },
     now,
@@ -129,6 +143,8 @@ async function recordFiling(
         planSha256: plan.sha256,
         changesSha256,
         ledgerSeq: entry.seq,
+        documentId: signed.id,
+        verificationCode: signed.verificationCode,
       }),
       filed_at: now,
     })
@@ -152,4 +168,41 @@ async function recordFiling(
       now,
     );
   }
+}
+
+/**
+ * The architect's self-certification as a document signed by the architect's own certificate
+ * (holder kind `architect`, issued by the deployment CA at the first filing and again when it
+ * expires or is revoked): they answer for the plan by licence, and anyone can verify the
+ * signature. The statement binds the plan file and the described changes by their hashes.
+ */
+async function signSelfCertification(
+  trx: Database,
+  deps: RedevDeps,
+  architect: Architect,
+  filing: {
+    reference: string;
+    cadastralNumber: string;
+    route: string;
+    planSha256: string;
+    changesSha256: string;
+  },
+) {
+  const context = { deps: deps.trust, actorAccountId: architect.accountId, trx };
+  const holder = { kind: 'architect' as const, id: architect.personId };
+  const certificate =
+    (await findSigningCertificate(trx, holder, deps.trust.now())) ??
+    (await issueCertificate(context, {
+      holderKind: 'architect',
+      holderId: architect.personId,
+      holderName: architect.name,
+    }));
+  return issueDocument(context, {
+    issuerCertificateId: certificate.id,
+    kind: 'redevelopment.self-certification',
+    title: { code: 'redev.document.selfCertification' },
+    content: { ...filing, licenceNumber: architect.licence.number },
+    summary: [{ label: { code: 'redev.summary.licence' }, value: architect.licence.number }],
+    registerNumber: `${filing.reference}/self-certification`,
+  });
 }

@@ -88,6 +88,7 @@ export async function loadFlat(
       address: String(data.address),
       areaSquareMetres: Number(data.areaSquareMetres),
       rooms: typeof data.rooms === 'number' ? data.rooms : null,
+      buildingYear: typeof data.buildingYear === 'number' ? data.buildingYear : null,
     },
     building,
     owners,

@@ -32,6 +32,7 @@ import {
 } from '../definition/redevelopment-service.js';
 import { PLANS_REGISTRY_DEFINITION } from '../definition/plans-registry.js';
 import type { PlanChanges } from '../domain/changes.js';
+import type { FlatFacts } from '../repo/tables.js';
 import {
   findArchitectLicence,
   personOf,
@@ -236,9 +237,9 @@ async function registerPlan(
     changes: filing.changes as unknown as PlanChanges,
     onProbation: standing.standing === 'probation',
     recentRevocations: revocations.filter((day) => day >= yearAgo).length,
-    // The real-estate registry does not record when a building was commissioned: unknown
-    // counts as old (domain/audit-sampling.ts).
-    buildingYear: undefined,
+    // From the real-estate registry as read at filing; unknown counts as old
+    // (domain/audit-sampling.ts).
+    buildingYear: (filing.flat as FlatFacts).buildingYear ?? undefined,
     year: Number(today.slice(0, 4)),
   });
   await trx

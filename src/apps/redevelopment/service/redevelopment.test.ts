@@ -85,6 +85,21 @@ describe('a self-certified redevelopment', () => {
       join identity_account a on a.person_id = m.recipient_person_id
       where a.id = ${world.owner.accountId}`.execute(test.app.platform.db);
     expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+    // The architect signed the self-certification with their own certificate.
+    const filing = await test.app.platform.db
+      .selectFrom('redev_filing')
+      .select('self_certification')
+      .where('application_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const code = filing.self_certification.verificationCode;
+    const signed = await verifyByCode(deps.trust, code, {
+      actorAccountId: null,
+      channel: 'internal',
+    });
+    expect(signed).toMatchObject({
+      status: 'valid',
+      document: { kind: 'redevelopment.self-certification', issuerKind: 'architect' },
+    });
   });
 
   it('is registered at once on the owner’s consent: plan version, signed document, notices', async () => {
@@ -235,11 +250,13 @@ describe('audits and sanctions', () => {
     return filed.applicationId;
   };
 
-  it('picks registrations for inspection (an unknown building age is a risk) and an inspector revokes with reasons', async () => {
+  it('picks registrations for inspection on risk (here: many walls opened) and an inspector revokes with reasons', async () => {
     const id = await registered();
     const view = await filingView(deps, world.inspector, id);
     expect(view.summary.auditPicked).toBe(true);
-    expect(view.auditReasons).toContain('old-building');
+    expect(view.auditReasons).toContain('many-walls');
+    // The building (2012, from the real-estate registry) is not old.
+    expect(view.auditReasons).not.toContain('old-building');
     expect((await refusal(decideAudit(deps, world.architect, id, 'revoked', 'x'))).code).toBe(
       'REDEV_NOT_INSPECTOR',
     );

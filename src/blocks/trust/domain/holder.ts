@@ -1,5 +1,5 @@
 /** Who the deployment CA issues signing certificates to. */
-export const HOLDER_KINDS = ['agency', 'notary', 'officer', 'bridge-member'] as const;
+export const HOLDER_KINDS = ['agency', 'notary', 'officer', 'architect', 'bridge-member'] as const;
 export type HolderKind = (typeof HOLDER_KINDS)[number];
 
 export const isHolderKind = (value: string): value is HolderKind =>

@@ -16,6 +16,7 @@ export const HOLDER_KIND_MESSAGES: Record<string, string> = {
   agency: 'trust.holder.agency',
   notary: 'trust.holder.notary',
   officer: 'trust.holder.officer',
+  architect: 'trust.holder.architect',
   'bridge-member': 'trust.holder.bridge-member',
 };
 
