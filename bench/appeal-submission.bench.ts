@@ -14,8 +14,8 @@ import { freePort } from '../test/support/free-port.js';
 import type { Benchmark, Figure } from './support/benchmark.js';
 
 const POOL_SIZE = 8;
-/** Connections for the throughput run: enough to keep 8 pooled connections busy. */
-const CONNECTIONS = 32;
+/** Connections for the throughput run: twice the pool, enough to keep every connection busy. */
+const CONNECTIONS = 16;
 const SECONDS = 10;
 /** The issue's targets: at least 800/s, p99 under 50 ms at 100/s, a burst of 10 x 800/s. */
 const TARGET_RATE = 800;
@@ -83,9 +83,10 @@ const benchmark: Benchmark = {
       });
       await sleep(1_000);
       log(`appeals: burst of ${BURST_RATE}/s for 1 s over ${BURST_CONNECTIONS} connections`);
+      // `amount` rather than a duration, so the answers still outstanding after the second count.
       const burst = await load(url(), headers, {
         connections: BURST_CONNECTIONS,
-        duration: 1,
+        amount: BURST_RATE,
         overallRate: BURST_RATE,
       });
       await sleep(2_000);
@@ -136,7 +137,8 @@ const benchmark: Benchmark = {
         { label: `appeals at ${FIXED_RATE}/s: p99`, value: fixed.p99, unit: 'ms' },
         { label: `baseline at ${FIXED_RATE}/s: p99`, value: baselineFixed.p99, unit: 'ms' },
         { label: 'appeals at highest rate: p99', value: max.p99, unit: 'ms' },
-        { label: 'burst: requests sent in 1 s', value: burst.requests, unit: 'requests' },
+        { label: 'burst: requests sent', value: burst.requests, unit: 'requests' },
+        { label: 'burst: time to answer them all', value: burst.seconds, unit: 's' },
         { label: 'burst: accepted (201)', value: burst.acknowledged.length, unit: 'requests' },
         { label: 'burst: refused 503 with Retry-After', value: burst.refused503, unit: 'requests' },
         { label: 'burst: refused 429 with Retry-After', value: burst.refused429, unit: 'requests' },
@@ -263,6 +265,7 @@ async function startServer(env: Record<string, string>, port?: number): Promise<
 
 interface LoadResult {
   requests: number;
+  seconds: number;
   rate: number;
   p50: number;
   p99: number;
@@ -278,7 +281,7 @@ interface LoadResult {
 function load(
   url: string,
   headers: Record<string, string>,
-  options: { connections: number; duration: number; overallRate?: number },
+  options: { connections: number; duration?: number; amount?: number; overallRate?: number },
 ): Promise<LoadResult> & { stop(): void } {
   const acknowledged: string[] = [];
   const counts = { refused503: 0, refused429: 0, refusedWithoutRetryAfter: 0, other5xx: 0 };
@@ -311,7 +314,8 @@ function load(
         if (error) return reject(error);
         resolve({
           requests: answers,
-          rate: Math.round(acknowledged.length / (result.duration || options.duration)),
+          seconds: result.duration,
+          rate: Math.round(acknowledged.length / (result.duration || options.duration || 1)),
           p50: result.latency.p50,
           p99: result.latency.p99,
           acknowledged,

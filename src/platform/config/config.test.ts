@@ -50,8 +50,8 @@ describe('loadConfig', () => {
 
   it('bounds load with safe defaults and refuses a negative bound', () => {
     expect(loadConfig({})).toMatchObject({
-      overloadMaxInFlight: 256,
-      overloadMaxDbWaiting: 64,
+      overloadMaxInFlight: 64,
+      overloadMaxDbWaiting: 32,
       overloadLoopDelayMs: 1000,
       overloadRetrySeconds: 2,
     });

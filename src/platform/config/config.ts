@@ -75,11 +75,11 @@ export const variables = {
   },
   OVERLOAD_MAX_IN_FLIGHT: {
     doc: 'Requests answered at once beyond which a new one gets 503 with Retry-After; 0: no bound.',
-    default: '256',
+    default: '64',
   },
   OVERLOAD_MAX_DB_WAITING: {
     doc: 'Queries waiting for a database connection beyond which a request gets 503; 0: no bound.',
-    default: '64',
+    default: '32',
   },
   OVERLOAD_LOOP_DELAY_MS: {
     doc: 'Mean event-loop delay in ms (sampled every 0.5 s) beyond which requests get 503; 0: off.',
