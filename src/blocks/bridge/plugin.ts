@@ -4,6 +4,7 @@ import { gatewayRoutes } from './http/gateway-routes.js';
 import { metadataRoutes } from './http/metadata-routes.js';
 import type { BridgeDeps } from './service/deps.js';
 import { Gateway } from './service/gateway.js';
+import { SEAL_JOB, SEAL_SCHEDULE, sealMessageLog } from './service/log-sealer.js';
 
 export interface BridgePluginOptions {
   /** This deployment's X-Road instance code; by default its country in capitals (`KZ`). */
@@ -12,8 +13,9 @@ export interface BridgePluginOptions {
 
 /**
  * The bridge block: the catalogue API (/api/v1/bridge), GovStack Information Mediator's service
- * metadata, and the gateway (`/{instance}/…`). Registered by app.ts after the trust block, whose
- * CA issues the member certificates.
+ * metadata, the gateway (`/{instance}/…`), and the job that seals the message log every minute.
+ * Registered by app.ts after the trust block, whose CA issues the member and gateway certificates,
+ * and after the jobs plugin.
  */
 export async function bridgePlugin(app: FastifyInstance, options: BridgePluginOptions = {}) {
   const { platform } = app;
@@ -31,4 +33,10 @@ export async function bridgePlugin(app: FastifyInstance, options: BridgePluginOp
     gateway: new Gateway(deps),
     publicOrigin: new URL(platform.config.publicBaseUrl).origin,
   });
+  await platform.jobs.work(SEAL_JOB, async () => {
+    const sealed = await sealMessageLog(deps);
+    if (sealed.exchanges > 0) app.log.info(sealed, 'bridge message log sealed');
+  });
+  // After the jobs plugin's own onReady hook, which starts the queue.
+  app.addHook('onReady', () => platform.jobs.schedule(SEAL_JOB, SEAL_SCHEDULE));
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { TestBrowser } from '../../identity/test/browser.js';
 import { PASSWORD, seedUser } from '../../identity/test/fixtures.js';
+import type { BridgeDeps } from '../service/deps.js';
 import { signRequest } from '../service/signed-request.js';
 
 /** A member's system as the tests drive it: its browser session, ids, certificate and key. */
@@ -159,4 +160,62 @@ export async function signedCall(
         ...(request.body !== undefined || override.body ? { payload: override.body ?? body } : {}),
       }),
   };
+}
+
+/** The bridge's services' dependencies as bridgePlugin builds them, for calling services directly. */
+export const bridgeDepsOf = (app: FastifyInstance): BridgeDeps => ({
+  db: app.platform.db,
+  now: app.platform.now,
+  instance: app.platform.country.id.toUpperCase(),
+  country: app.platform.country,
+  trust: app.trust,
+});
+
+/** Publishes a passport without a person or consent, as the provider's manager; its id. */
+export async function publishPassport(
+  provider: Pick<TestMember, 'browser' | 'subsystemId'>,
+  input: { serviceCode: string; openapi: unknown; baseUrl: string },
+): Promise<string> {
+  const response = await provider.browser.json('POST', '/api/v1/bridge/passports', {
+    subsystemId: provider.subsystemId,
+    purpose: 'Identify a customer',
+    legalBasis: 'Law No. 94-V, Art. 8',
+    dataClasses: ['familyName'],
+    ratePerSecond: 1000,
+    maxBodyBytes: 1024,
+    timeoutMs: 2000,
+    answerFormat: 'json',
+    consentRequired: false,
+    ...input,
+  });
+  if (response.statusCode !== 201) throw new Error(`passport: ${response.body}`);
+  return response.json<{ id: string }>().id;
+}
+
+/**
+ * The consumer's manager requests access to the passport and the provider's approves it with the
+ * grant; the contract's id. `requester` requests for the consumer subsystem (its own manager, or
+ * an administrator for a member of another instance).
+ */
+export async function approveContract(
+  provider: Pick<TestMember, 'browser'>,
+  requester: Pick<TestMember, 'browser'>,
+  passportId: string,
+  grant: unknown,
+  consumerSubsystemId?: string,
+): Promise<string> {
+  const requested = await requester.browser.json('POST', '/api/v1/bridge/contracts', {
+    passportId,
+    consumerSubsystemId: consumerSubsystemId ?? (requester as TestMember).subsystemId,
+    purpose: 'Know your customer',
+    legalBasis: 'AML law, Art. 5',
+    expectedVolume: '100 a day',
+  });
+  if (requested.statusCode !== 201) throw new Error(`contract: ${requested.body}`);
+  const id = requested.json<{ id: string }>().id;
+  const approved = await provider.browser.json('POST', `/api/v1/bridge/contracts/${id}/approve`, {
+    grant,
+  });
+  if (approved.json<{ state: string }>().state !== 'approved') throw new Error(approved.body);
+  return id;
 }
