@@ -51,6 +51,10 @@ const benchmark: Benchmark = {
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
         LOG_LEVEL: 'silent',
+        // Throughput at saturation is measured, for the subject and the baseline alike: load
+        // shedding would refuse the clients beyond its bounds with 503 (it has its own tests).
+        OVERLOAD_MAX_IN_FLIGHT: '0',
+        OVERLOAD_MAX_DB_WAITING: '0',
       });
       app = await buildApp({ config, db: database.db });
       const deps = registriesDeps(app.platform);

@@ -78,7 +78,13 @@ describe('deployment certificate authority', () => {
     const strangerDeps = {
       ...test.app.trust,
       sealer: stranger,
-      caches: { current: null, authorities: new Map(), certificates: new Map(), crl: null },
+      caches: {
+        current: null,
+        authorities: new Map(),
+        certificates: new Map(),
+        signatures: new Map(),
+        crl: null,
+      },
     };
     await expect(currentAuthority(strangerDeps)).rejects.toMatchObject({
       code: 'TRUST_AUTHORITY_UNUSABLE',

@@ -7,6 +7,7 @@ import type { Catalogue } from '../../../platform/i18n/catalogue.js';
 import type { Platform } from '../../../platform/platform.js';
 import type { LoadedAuthority } from './authority.js';
 import type { CheckedCertificate } from './certificate-check.js';
+import type { CheckedSignature } from './verification.js';
 import { keySealerFor, type KeySealer } from './key-sealing.js';
 
 /**
@@ -36,6 +37,11 @@ export interface TrustCaches {
   authorities: Map<string, Promise<LoadedAuthority>>;
   /** Keyed by the SHA-256 of the certificate PEM: a changed PEM is checked afresh. */
   certificates: Map<string, CheckedCertificate>;
+  /**
+   * Signature checks of stored documents, keyed by the SHA-256 of exactly what was checked (the
+   * certificate PEM, the statement text and the signature): a changed byte is checked afresh.
+   */
+  signatures: Map<string, CheckedSignature>;
   crl: { der: Buffer; until: number; revocations: number } | null;
 }
 
@@ -50,7 +56,13 @@ export function createTrustDeps(platform: Platform, deploymentKey: DeploymentKey
     sealer: keySealerFor(deploymentKey),
     organisation: `Ortaq ${platform.country.id.toUpperCase()}`,
     random: (bytes) => crypto.randomBytes(bytes),
-    caches: { current: null, authorities: new Map(), certificates: new Map(), crl: null },
+    caches: {
+      current: null,
+      authorities: new Map(),
+      certificates: new Map(),
+      signatures: new Map(),
+      crl: null,
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import {
 import { documentStatus, type DocumentStatus } from '../domain/document-status.js';
 import type { RevocationReason } from '../domain/holder.js';
 import { normaliseVerificationCode } from '../domain/verification-code.js';
-import { checkCertificate } from './certificate-check.js';
+import { checkCertificate, type CheckedCertificate } from './certificate-check.js';
 import type { TrustDeps } from './deps.js';
 
 /** What a verifier may be told about a document: never a personal identifier. */
@@ -136,10 +136,7 @@ async function verifyWhere(
   if (!row) return { status: 'unknown' };
 
   const certificate = await checkCertificate(deps, row.certificate_pem, row.authority_id);
-  const statement = parseStatement(row.statement);
-  const signatureValid =
-    certificate.publicKey !== null &&
-    crypto.verify(null, Buffer.from(row.statement, 'utf8'), certificate.publicKey, row.signature);
+  const { statement, signatureValid } = checkSignature(deps, row, certificate);
   const intact = statement !== undefined && agrees(statement, row, certificate);
   const issuedAt = row.issued_at;
   const revocation =
@@ -172,6 +169,50 @@ async function verifyWhere(
       withdrawnAt: row.withdrawn_at,
     },
   };
+}
+
+/** What a stored document's statement and signature were found to be (see checkSignature). */
+export interface CheckedSignature {
+  /** The statement, when its text is the canonical form of a version-1 statement. */
+  statement: DocumentStatement | undefined;
+  signatureValid: boolean;
+}
+
+const MAX_CACHED_SIGNATURES = 20_000;
+
+/**
+ * Parses the stored statement and checks its signature with the certificate's key. A document
+ * never changes once signed, so the answer is kept, keyed by the SHA-256 of every byte it
+ * depends on (certificate, statement, signature): a byte changed in the database makes another
+ * key and is checked afresh. What can change (revocation, withdrawal, the row's columns) is
+ * never cached: the caller checks it on every verification.
+ */
+function checkSignature(
+  deps: TrustDeps,
+  row: { statement: string; signature: Buffer; certificate_pem: string },
+  certificate: CheckedCertificate,
+): CheckedSignature {
+  const key = crypto
+    .createHash('sha256')
+    .update(row.certificate_pem)
+    .update('\0')
+    .update(row.statement)
+    .update('\0')
+    .update(row.signature)
+    .digest('base64');
+  const cache = deps.caches.signatures;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const checked: CheckedSignature = {
+    statement: parseStatement(row.statement),
+    signatureValid:
+      certificate.publicKey !== null &&
+      crypto.verify(null, Buffer.from(row.statement, 'utf8'), certificate.publicKey, row.signature),
+  };
+  // The oldest entry goes first (a Map keeps insertion order).
+  if (cache.size >= MAX_CACHED_SIGNATURES) cache.delete(cache.keys().next().value!);
+  cache.set(key, checked);
+  return checked;
 }
 
 /** The signed statement says what the row and its certificate say (nothing was swapped). */
