@@ -148,5 +148,9 @@ export async function seedDemo(platform: Platform, log: FastifyBaseLogger): Prom
   }
   const { seedDemoRegistries } = await import('../blocks/registries/index.js');
   await seedDemoRegistries(platform, log, { password: DEMO_PASSWORD });
+  if (platform.apps.some((app) => app.id === 'smart-bridge')) {
+    const { seedSmartBridgeDemo } = await import('../apps/smart-bridge/seed/demo.js');
+    await seedSmartBridgeDemo(platform, log);
+  }
   log.info({ accountsCreated: created }, 'demo data ready');
 }

@@ -8,3 +8,34 @@ export {
 } from './cli/evidence-verify-command.js';
 export { bridgeMessages } from './messages.js';
 export { bridgePlugin, type BridgePluginOptions } from './plugin.js';
+// The catalogue's services, for the smart-bridge developer portal.
+export type { Actor as BridgeActor, BridgeDeps } from './service/deps.js';
+export type { ContractState, ContractStatus, Grant } from './domain/access-contract.js';
+export type { Endpoint } from './domain/endpoint-pattern.js';
+export {
+  addSubsystem,
+  findMember,
+  isManager,
+  issueMemberCertificate,
+  listMemberCertificates,
+  registerMember,
+  type IssuedMemberCertificate,
+  type Member,
+} from './service/members.js';
+export {
+  endpointsOf,
+  findPassport,
+  listPassports,
+  publishPassport,
+  type Passport,
+  type PassportContent,
+} from './service/passports.js';
+export {
+  decideContract,
+  findContract,
+  getContractFor,
+  listContracts,
+  requestContract,
+  type Contract,
+  type ContractDecision,
+} from './service/contracts.js';
