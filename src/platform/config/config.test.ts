@@ -52,7 +52,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({
       overloadMaxInFlight: 64,
       overloadMaxDbWaiting: 32,
-      overloadLoopDelayMs: 1000,
+      overloadLoopDelayMs: 0,
       overloadRetrySeconds: 2,
     });
     expect(loadConfig({ OVERLOAD_MAX_IN_FLIGHT: '0' }).overloadMaxInFlight).toBe(0);

@@ -83,7 +83,7 @@ export const variables = {
   },
   OVERLOAD_LOOP_DELAY_MS: {
     doc: 'Mean event-loop delay in ms (sampled every 0.5 s) beyond which requests get 503; 0: off.',
-    default: '1000',
+    default: '0',
   },
   OVERLOAD_RETRY_SECONDS: {
     doc: 'The Retry-After, in seconds, of an answer refused because the server is overloaded.',

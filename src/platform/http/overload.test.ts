@@ -120,6 +120,35 @@ describe('overload protection', { timeout: 60_000 }, () => {
     }
   });
 
+  it('refuses while the event loop lags beyond the bound, when that bound is set', async () => {
+    const { app, url, open } = await appWithGate(database, {
+      OVERLOAD_MAX_IN_FLIGHT: '0',
+      OVERLOAD_LOOP_DELAY_MS: '5',
+    });
+    open();
+    try {
+      const start = Date.now();
+      while (Date.now() - start < 1_500) {
+        // A long synchronous task: the event loop answers nothing meanwhile.
+      }
+      const seen: number[] = [];
+      let refused: Response | undefined;
+      for (let i = 0; i < 30 && !refused; i++) {
+        const response = await fetch(`${url}/api/v1/services`);
+        seen.push(response.status);
+        if (response.status === 503) refused = response;
+        else await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(refused, `statuses: ${seen.join(',')}`).toBeDefined();
+      expect(refused!.headers.get('retry-after')).toBe('2');
+      expect((await refused!.json()).code).toBe('HTTP_OVERLOADED');
+      expect(seen.every((status) => status === 200 || status === 503)).toBe(true);
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses while queries queue for a database connection beyond the bound', async () => {
     const db = createDatabase(database.url, { max: 2 });
     const { app, url, open } = await appWithGate(

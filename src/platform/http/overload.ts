@@ -43,14 +43,19 @@ export const overloadPlugin = fp(
     let lagging = false;
     let histogram: IntervalHistogram | undefined;
     let sampler: NodeJS.Timeout | undefined;
+    // Off by default: a single long synchronous task (a large PDF, a start-up on a busy machine)
+    // would shed every request of its sample, which the bounds above never do. Sampling starts
+    // once the app is ready, so building the app is not counted as lag.
     if (options.maxEventLoopDelayMs > 0) {
-      histogram = monitorEventLoopDelay({ resolution: 10 });
-      histogram.enable();
-      sampler = setInterval(() => {
-        // The histogram counts the timer resolution itself as delay.
-        lagging = histogram!.mean / 1e6 - 10 > options.maxEventLoopDelayMs;
-        histogram!.reset();
-      }, SAMPLE_MS).unref();
+      app.addHook('onReady', async () => {
+        histogram = monitorEventLoopDelay({ resolution: 10 });
+        histogram.enable();
+        sampler = setInterval(() => {
+          // The histogram counts the timer resolution itself as delay.
+          lagging = histogram!.mean / 1e6 - 10 > options.maxEventLoopDelayMs;
+          histogram!.reset();
+        }, SAMPLE_MS).unref();
+      });
     }
     app.addHook('onClose', async () => {
       clearInterval(sampler);
