@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { bridgeApiRoutes } from './http/api-routes.js';
+import { federationRoutes } from './http/federation-routes.js';
 import { gatewayRoutes } from './http/gateway-routes.js';
 import { metadataRoutes } from './http/metadata-routes.js';
 import type { BridgeDeps } from './service/deps.js';
@@ -28,11 +29,9 @@ export async function bridgePlugin(app: FastifyInstance, options: BridgePluginOp
   };
   await bridgeApiRoutes(app, deps);
   await metadataRoutes(app, deps);
-  await app.register(gatewayRoutes, {
-    deps,
-    gateway: new Gateway(deps),
-    publicOrigin: new URL(platform.config.publicBaseUrl).origin,
-  });
+  const publicOrigin = new URL(platform.config.publicBaseUrl).origin;
+  await federationRoutes(app, { deps, publicOrigin });
+  await app.register(gatewayRoutes, { deps, gateway: new Gateway(deps), publicOrigin });
   await platform.jobs.work(SEAL_JOB, async () => {
     const sealed = await sealMessageLog(deps);
     if (sealed.exchanges > 0) app.log.info(sealed, 'bridge message log sealed');

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../platform/errors.js';
 import { sendError } from '../../../platform/http/error-handler.js';
 import type { BridgeDeps } from '../service/deps.js';
+import { findFederation } from '../service/federation.js';
 import type { Gateway } from '../service/gateway.js';
 import { MAX_GATEWAY_BODY } from '../service/passports.js';
 
@@ -12,8 +13,8 @@ const ADDRESS = '/:instance/:memberClass/:memberCode/:subsystem/:service';
  * The gateway's routes: `/{instance}/{memberClass}/{memberCode}/{subsystem}/{service}/…` for
  * every method. Registered in a context of their own, where every body is read as raw bytes
  * (the signature's digest covers them exactly) up to the gateway's cap; the passport's own,
- * smaller limit is one of the gateway's checks. A path whose first part is not this deployment's
- * instance is not the gateway's: it gets the platform's plain 404, as before.
+ * smaller limit is one of the gateway's checks. A path whose first part is neither this
+ * deployment's instance nor a federated one's is not the gateway's: the platform's plain 404.
  */
 export async function gatewayRoutes(
   app: FastifyInstance,
@@ -25,7 +26,9 @@ export async function gatewayRoutes(
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const { instance } = request.params as { instance: string };
-    if (instance !== deps.instance) throw new DomainError('HTTP_NOT_FOUND', 404);
+    // Another instance is the gateway's only when its operators ever federated with it.
+    if (instance !== deps.instance && !(await findFederation(deps.db, instance)))
+      throw new DomainError('HTTP_NOT_FOUND', 404);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const result = await gateway.handle({
       method: request.method,

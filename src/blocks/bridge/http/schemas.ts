@@ -11,7 +11,13 @@ const Part = Type.String({ minLength: 1, maxLength: 64 });
 export const IdParams = Type.Object({ id: Id });
 
 export const NewMemberBody = Type.Object(
-  { memberClass: Part, memberCode: Part, name: Text(300) },
+  {
+    memberClass: Part,
+    memberCode: Part,
+    name: Text(300),
+    /** Another, federated instance: an administrator registers a foreign consumer. */
+    instance: Type.Optional(Type.String({ pattern: '^[A-Z]{2,8}$' })),
+  },
   { additionalProperties: false },
 );
 export type NewMemberBody = Static<typeof NewMemberBody>;

@@ -134,3 +134,30 @@ declare module '../../../platform/db/tables.js' {
     bridge_nonce: NonceTable;
   }
 }
+
+export interface FederationEventTable {
+  id: Generated<string>;
+  instance: string;
+  action: 'pin' | 'revoke';
+  authority_fingerprint: string | null;
+  configuration_url: string | null;
+  at: Date;
+  account_id: string | null;
+}
+
+export interface FederationConfigTable {
+  id: Generated<string>;
+  instance: string;
+  authority_fingerprint: string;
+  serial: string;
+  config: unknown;
+  signature: string;
+  accepted_at: Date;
+}
+
+declare module '../../../platform/db/tables.js' {
+  interface Tables {
+    bridge_federation_event: FederationEventTable;
+    bridge_federation_config: FederationConfigTable;
+  }
+}

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
 import { recordAccess } from '../../../platform/audit/access/access-records.js';
 import type { Database } from '../../../platform/db/database.js';
 import { findPersonByNationalId } from '../../identity/repo/people-repo.js';
@@ -15,11 +15,13 @@ import {
 import { consentFor } from './consents.js';
 import { currentContract } from './contracts.js';
 import type { BridgeDeps } from './deps.js';
+import { federatedGatewayKey, federationInForce } from './federation.js';
+import { gatewayIdentity } from './gateway-identity.js';
 import { findSubsystemById, memberKey } from './members.js';
 import { recordExchange } from './message-log.js';
 import { endpointsOf, findPassportByAddress, type Passport } from './passports.js';
 import { RateLimiter } from './rate-limiter.js';
-import { verifySignedRequest } from './signed-request.js';
+import { signRequest, verifySignedRequest } from './signed-request.js';
 
 /** A call as the gateway receives it. */
 export interface GatewayRequest {
@@ -60,8 +62,15 @@ const SIGNATURE_STATUS: Record<string, number> = {
   BRIDGE_REPLAY: 409,
 };
 
+/** The header in which a federated gateway sends its certificate (base64 DER). */
+export const GATEWAY_CERTIFICATE_HEADER = 'bridge-gateway-certificate';
+/** How long this gateway waits for a federated gateway (which waits for its provider). */
+const FEDERATED_TIMEOUT_MS = 30_000;
+
 /** Headers the provider gets from the caller; everything else (cookies, signatures) stays. */
 const FORWARDED_HEADERS = ['content-type', 'accept', 'accept-language'];
+/** A relayed call's body limit before the partner applies its passport's own. */
+const MAX_RELAYED_BODY = 10 * 1024 * 1024;
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
@@ -115,6 +124,12 @@ export class Gateway {
       const address = parseServiceAddress(path);
       if (isIdentifierProblem(address)) throw new Refusal('BRIDGE_SERVICE_UNKNOWN', 404);
       record.service = formatServiceId(address);
+      if (address.instance !== this.deps.instance) {
+        const relayed = await this.relay(request, address.instance, receivedAt);
+        record.client = relayed.client;
+        await this.log({ ...record, responseHash: sha256(relayed.body), status: relayed.status });
+        return { refused: false, ...relayed, exchangeId };
+      }
       const passport = await findPassportByAddress(this.deps.db, address);
       if (!passport) throw new Refusal('BRIDGE_SERVICE_UNKNOWN', 404);
       const client = await this.authenticate(request, receivedAt);
@@ -180,8 +195,15 @@ export class Gateway {
     }
   }
 
-  /** The signature, the member's certificate and the client subsystem named in the header. */
+  /**
+   * The signature, the member's certificate and the client subsystem named in the header; a
+   * client of another instance is authenticated by its federated gateway (authenticateGateway).
+   */
   private async authenticate(request: GatewayRequest, now: Date) {
+    const named = clientHeader(request.headers);
+    const claimed = named ? parseSubsystemId(named) : undefined;
+    if (claimed && !isIdentifierProblem(claimed) && claimed.instance !== this.deps.instance)
+      return this.authenticateGateway(request, claimed.instance, now);
     let keyProblem: 'revoked' | 'expired' | undefined;
     let keyMember: string | undefined;
     const check = await verifySignedRequest(
@@ -219,6 +241,102 @@ export class Gateway {
     // The key is the member's: it speaks for that member's subsystems only.
     if (!client || client.memberId !== keyMember) throw new Refusal('BRIDGE_CLIENT_UNKNOWN', 403);
     return client;
+  }
+
+  /**
+   * A call relayed by a federated gateway for one of its members: the partner is federated now
+   * (BRIDGE_FEDERATION_UNKNOWN, BRIDGE_FEDERATION_REVOKED, BRIDGE_FEDERATION_CONFIG_EXPIRED 403),
+   * the signature is its gateway certificate's, issued by its pinned CA
+   * (BRIDGE_SIGNATURE_UNKNOWN_KEY and the other signature codes, 401), and the client subsystem
+   * is one this deployment registered for that instance (BRIDGE_CLIENT_UNKNOWN 403). The partner
+   * gateway vouches for its own member's signature, as it checked it.
+   */
+  private async authenticateGateway(request: GatewayRequest, instance: string, now: Date) {
+    const federation = await federationInForce(this.deps.db, instance, now);
+    if (!federation.ok) throw new Refusal(federation.code, 403);
+    const certificate = request.headers[GATEWAY_CERTIFICATE_HEADER];
+    const check = await verifySignedRequest(
+      {
+        method: request.method,
+        url: request.absoluteUrl,
+        headers: request.headers,
+        body: request.body,
+      },
+      {
+        now,
+        keyOf: async (keyId) =>
+          federatedGatewayKey(
+            federation.config,
+            typeof certificate === 'string' ? certificate : undefined,
+            keyId,
+            now,
+          ),
+        claimNonce: (keyId, nonce, until) => this.claimNonce(keyId, nonce, until, now),
+      },
+    );
+    if (!check.ok) throw new Refusal(check.code, SIGNATURE_STATUS[check.code] ?? 401);
+    const id = parseSubsystemId(clientHeader(request.headers)!);
+    const client = isIdentifierProblem(id) ? undefined : await findSubsystemById(this.deps.db, id);
+    if (!client) throw new Refusal('BRIDGE_CLIENT_UNKNOWN', 403);
+    return client;
+  }
+
+  /**
+   * A local member's call to a service of a federated instance: the partner is federated now
+   * (BRIDGE_FEDERATION_* 403), the member's signature and client hold as for a local call; then
+   * the call goes to the partner's gateway signed by this gateway's certificate, and the partner's
+   * answer (its refusals included) comes back as it is. The partner checks the contract, consent
+   * and rate and logs the exchange too. Outcomes: the answer; Refusal BRIDGE_PROVIDER_TIMEOUT
+   * (504) or BRIDGE_FEDERATION_UNREACHABLE (502).
+   */
+  private async relay(request: GatewayRequest, instance: string, now: Date) {
+    const federation = await federationInForce(this.deps.db, instance, now);
+    if (!federation.ok) throw new Refusal(federation.code, 403);
+    const client = await this.authenticate(request, now);
+    if (client.instance !== this.deps.instance) throw new Refusal('BRIDGE_CLIENT_UNKNOWN', 403);
+    if (request.body.length > MAX_RELAYED_BODY) throw new Refusal('BRIDGE_BODY_TOO_LARGE', 413);
+    const identity = await gatewayIdentity(this.deps);
+    const url = `${new URL(federation.config.gatewayUrl).origin}${request.url}`;
+    const headers: Record<string, string> = {
+      'information-mediator-client': formatSubsystemId(client),
+      [GATEWAY_CERTIFICATE_HEADER]: new X509Certificate(identity.certificatePem).raw.toString(
+        'base64',
+      ),
+    };
+    for (const name of FORWARDED_HEADERS) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const signed = await signRequest(
+      { method: request.method, url, headers, body: request.body },
+      {
+        keyId: identity.fingerprint,
+        privateKey: identity.privateKey,
+        nonce: randomBytes(16).toString('base64url'),
+        now: this.deps.now(),
+      },
+    );
+    const hasBody = !['GET', 'HEAD'].includes(request.method);
+    try {
+      const response = await fetch(url, {
+        method: request.method,
+        headers: signed,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(FEDERATED_TIMEOUT_MS),
+        ...(hasBody ? { body: new Uint8Array(request.body) } : {}),
+      });
+      return {
+        client: formatSubsystemId(client),
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? undefined,
+        body: Buffer.from(await response.arrayBuffer()),
+      };
+    } catch (error) {
+      const name = (error as { name?: string } | undefined)?.name;
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new Refusal('BRIDGE_PROVIDER_TIMEOUT', 504);
+      throw new Refusal('BRIDGE_FEDERATION_UNREACHABLE', 502);
+    }
   }
 
   /** A nonce is claimed once within the window: a row of its own, unique across nodes. */

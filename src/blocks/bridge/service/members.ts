@@ -19,6 +19,7 @@ import {
   type Actor,
   type BridgeDeps,
 } from './deps.js';
+import { federationInForce } from './federation.js';
 
 export interface Member {
   id: string;
@@ -35,17 +36,22 @@ const STATE_CLASSES = new Set(['GOV']);
 
 /**
  * Registers an organisation as a member of this deployment's instance; the registering account
- * becomes its first manager. Audited as `bridge.member-register`.
+ * becomes its first manager. Audited as `bridge.member-register`. With `instance` naming a
+ * federated deployment, an administrator registers a member of that deployment (a foreign
+ * member): it gets no certificate here (its own CA vouches for it) and publishes nothing here,
+ * but it may be the consumer of a contract, which its calls through its own gateway then use.
  *
  * Outcomes: the member; BRIDGE_MEMBER_INVALID (400) naming each bad field;
- * BRIDGE_MEMBER_CLASS_FORBIDDEN (403) for a state class without the administrator role;
+ * BRIDGE_MEMBER_CLASS_FORBIDDEN (403) for a state class, or a foreign member, without the
+ * administrator role; BRIDGE_FEDERATION_NOT_FOUND (409) for an instance not federated now;
  * BRIDGE_MEMBER_EXISTS (409) when the identifier is taken.
  */
 export async function registerMember(
   deps: BridgeDeps,
   actor: Actor,
-  input: { memberClass: string; memberCode: string; name: string },
+  input: { memberClass: string; memberCode: string; name: string; instance?: string },
 ): Promise<Member> {
+  const instance = input.instance ?? deps.instance;
   const problems = [];
   if (!IDENTIFIER_PART.test(input.memberClass))
     problems.push({ field: 'memberClass', code: 'BRIDGE_ID_PART_INVALID' });
@@ -54,15 +60,17 @@ export async function registerMember(
   if (input.name.trim() === '' || input.name.length > 300)
     problems.push({ field: 'name', code: 'VALIDATION_INVALID_VALUE' });
   if (problems.length > 0) throw new DomainError('BRIDGE_MEMBER_INVALID', 400, {}, problems);
-  if (STATE_CLASSES.has(input.memberClass) && !actor.admin)
+  if ((STATE_CLASSES.has(input.memberClass) || instance !== deps.instance) && !actor.admin)
     throw new DomainError('BRIDGE_MEMBER_CLASS_FORBIDDEN', 403);
   const now = deps.now();
+  if (instance !== deps.instance && !(await federationInForce(deps.db, instance, now)).ok)
+    throw new DomainError('BRIDGE_FEDERATION_NOT_FOUND', 409);
   try {
     const id = await inTransaction(deps.db, async (trx) => {
       const row = await trx
         .insertInto('bridge_member')
         .values({
-          instance: deps.instance,
+          instance,
           member_class: input.memberClass,
           member_code: input.memberCode,
           name: input.name.trim(),
@@ -80,7 +88,7 @@ export async function registerMember(
         outcome: 'success',
         actorAccountId: actor.accountId,
         subject: row.id,
-        details: { memberClass: input.memberClass },
+        details: { memberClass: input.memberClass, instance },
       });
       return row.id;
     });
@@ -299,7 +307,7 @@ export interface IssuedMemberCertificate {
  * `trust.certificate-issue` and `bridge.certificate-issue`, in one transaction.
  *
  * Outcomes: the certificate and its key; BRIDGE_MEMBER_NOT_FOUND (404);
- * BRIDGE_NOT_MEMBER_MANAGER (403).
+ * BRIDGE_NOT_MEMBER_MANAGER (403); BRIDGE_MEMBER_FOREIGN (409) for a member of another instance.
  */
 export async function issueMemberCertificate(
   deps: BridgeDeps,
@@ -308,6 +316,7 @@ export async function issueMemberCertificate(
 ): Promise<IssuedMemberCertificate> {
   await assertManager(deps.db, actor, memberId);
   const member = (await findMember(deps.db, memberId))!;
+  if (member.instance !== deps.instance) throw new DomainError('BRIDGE_MEMBER_FOREIGN', 409);
   return inTransaction(deps.db, async (trx) => {
     const certificate = await issueCertificate(
       { deps: deps.trust, actorAccountId: actor.accountId, trx },

@@ -127,7 +127,8 @@ function checkContent(input: PassportContent): FieldProblem[] {
  * `bridge.passport-publish`. Only the owner member's managers (or an administrator) publish.
  *
  * Outcomes: the passport; BRIDGE_PASSPORT_INVALID (400) naming each bad field;
- * BRIDGE_SUBSYSTEM_NOT_FOUND (404); BRIDGE_NOT_MEMBER_MANAGER (403); BRIDGE_PASSPORT_EXISTS (409).
+ * BRIDGE_SUBSYSTEM_NOT_FOUND (404); BRIDGE_NOT_MEMBER_MANAGER (403); BRIDGE_PASSPORT_EXISTS (409); BRIDGE_MEMBER_FOREIGN (409)
+ * for a subsystem of another instance's member.
  */
 export async function publishPassport(
   deps: BridgeDeps,
@@ -137,6 +138,8 @@ export async function publishPassport(
   const subsystem = await findSubsystem(deps.db, input.subsystemId);
   if (!subsystem) throw new DomainError('BRIDGE_SUBSYSTEM_NOT_FOUND', 404);
   await assertManager(deps.db, actor, subsystem.memberId);
+  // A member of another instance publishes through its own deployment.
+  if (subsystem.instance !== deps.instance) throw new DomainError('BRIDGE_MEMBER_FOREIGN', 409);
   const problems = checkContent(input);
   if (!IDENTIFIER_PART.test(input.serviceCode) || RESERVED_CODES.has(input.serviceCode))
     problems.push({ field: 'serviceCode', code: 'BRIDGE_ID_PART_INVALID' });
