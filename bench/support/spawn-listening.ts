@@ -4,21 +4,23 @@ export interface ListeningProcess {
   /** What the process printed after `listening` on that line (e.g. its port). */
   said: string;
   exited: Promise<void>;
-  /** SIGKILL to the whole process group (tsx runs the script in a child of its own). */
+  /** SIGKILL to the whole process group. */
   kill(): void;
   /** SIGTERM to the group, then waits for the exit. */
   stop(): Promise<void>;
 }
 
 /**
- * Runs a bench/support TypeScript script in a process group of its own and resolves once it
+ * Runs a bench/support TypeScript script (through tsx, with `nodeOptions` such as `--cpu-prof`)
+ * in a process group of its own and resolves once it
  * prints a line starting with `listening`; rejects with its output if it exits first.
  */
 export async function spawnListening(
   script: string,
   env: Record<string, string>,
+  nodeOptions: string[] = [],
 ): Promise<ListeningProcess> {
-  const child: ChildProcess = spawn('node_modules/.bin/tsx', [script], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

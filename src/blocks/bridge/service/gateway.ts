@@ -1,6 +1,4 @@
 import { createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
-import { recordAccess } from '../../../platform/audit/access/access-records.js';
-import type { Database } from '../../../platform/db/database.js';
 import { findPersonByNationalId } from '../../identity/repo/people-repo.js';
 import { contractAllows } from '../domain/access-contract.js';
 import { matchesEndpoint } from '../domain/endpoint-pattern.js';
@@ -18,7 +16,9 @@ import type { BridgeDeps } from './deps.js';
 import { federatedGatewayKey, federationInForce } from './federation.js';
 import { gatewayIdentity } from './gateway-identity.js';
 import { findSubsystemById, memberKey } from './members.js';
-import { recordExchange } from './message-log.js';
+import { ExchangeLogWriter, type ExchangeToLog } from './exchange-log-writer.js';
+import type { NewExchange } from './message-log.js';
+import { NonceClaims } from './nonce-claims.js';
 import { endpointsOf, findPassportByAddress, type Passport } from './passports.js';
 import { RateLimiter } from './rate-limiter.js';
 import { signRequest, verifySignedRequest } from './signed-request.js';
@@ -90,9 +90,13 @@ class Refusal extends Error {
  */
 export class Gateway {
   private readonly limiter = new RateLimiter();
-  private nonceSweepAt = 0;
+  private readonly nonces: NonceClaims;
+  private readonly logWriter: ExchangeLogWriter;
 
-  constructor(private readonly deps: BridgeDeps) {}
+  constructor(private readonly deps: BridgeDeps) {
+    this.nonces = new NonceClaims(deps.db);
+    this.logWriter = new ExchangeLogWriter(deps.db);
+  }
 
   /**
    * Handles one call. The checks, in order, each refusing with its code: a published passport
@@ -156,21 +160,24 @@ export class Gateway {
         exchangeId,
         record.client,
       );
+      const concernsPerson = personId && answer.status >= 200 && answer.status < 300;
       await this.log(
         { ...record, responseHash: sha256(answer.body), status: answer.status },
-        async (trx) => {
-          if (!personId || answer.status < 200 || answer.status >= 300) return;
-          await recordAccess(trx, receivedAt, {
-            personId,
-            accessorAccountId: null,
-            accessorName: `${client.memberName} (${record.client})`,
-            accessorOrganisation: client.memberName,
-            purpose: contract.purpose,
-            legalBasis: contract.legalBasis,
-            fields: passport.dataClasses,
-            source: passport.service.slice(0, 200),
-          });
-        },
+        concernsPerson
+          ? {
+              at: receivedAt,
+              input: {
+                personId,
+                accessorAccountId: null,
+                accessorName: `${client.memberName} (${record.client})`,
+                accessorOrganisation: client.memberName,
+                purpose: contract.purpose,
+                legalBasis: contract.legalBasis,
+                fields: passport.dataClasses,
+                source: passport.service.slice(0, 200),
+              },
+            }
+          : undefined,
       );
       return { refused: false, ...answer, exchangeId };
     } catch (error) {
@@ -339,18 +346,9 @@ export class Gateway {
     }
   }
 
-  /** A nonce is claimed once within the window: a row of its own, unique across nodes. */
-  private async claimNonce(keyId: string, nonce: string, until: Date, now: Date) {
-    if (now.getTime() - this.nonceSweepAt > 60_000) {
-      this.nonceSweepAt = now.getTime();
-      await this.deps.db.deleteFrom('bridge_nonce').where('expires_at', '<', now).execute();
-    }
-    const result = await this.deps.db
-      .insertInto('bridge_nonce')
-      .values({ key_id: keyId, nonce, expires_at: until })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  /** A nonce is claimed once within the window (group-committed: see nonce-claims.ts). */
+  private claimNonce(keyId: string, nonce: string, until: Date, now: Date) {
+    return this.nonces.claim(keyId, nonce, until, now);
   }
 
   /**
@@ -387,16 +385,13 @@ export class Gateway {
     return person?.id;
   }
 
-  /** Records the exchange (and what `also` writes) in one transaction, or refuses: fails closed. */
-  private async log(
-    exchange: Parameters<typeof recordExchange>[1],
-    also?: (trx: Database) => Promise<void>,
-  ): Promise<void> {
+  /**
+   * Records the exchange and the access record of the person it concerns, committed together
+   * (group-committed with concurrent calls: see exchange-log-writer.ts), or refuses: fails closed.
+   */
+  private async log(exchange: NewExchange, access?: ExchangeToLog['access']): Promise<void> {
     try {
-      await this.deps.db.transaction().execute(async (trx) => {
-        await recordExchange(trx, exchange);
-        await also?.(trx);
-      });
+      await this.logWriter.write(access ? { exchange, access } : { exchange });
     } catch {
       throw new Refusal('BRIDGE_LOG_UNAVAILABLE', 503);
     }

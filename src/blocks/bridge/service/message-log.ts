@@ -40,20 +40,20 @@ export const MAX_BATCH = 10_000;
  * only once this has committed, and refuses the exchange when it cannot (fails closed).
  */
 export async function recordExchange(db: Database, exchange: NewExchange): Promise<void> {
-  await db
-    .insertInto('bridge_exchange')
-    .values({
-      id: exchange.id,
-      received_at: exchange.receivedAt,
-      client: exchange.client,
-      service: exchange.service,
-      method: exchange.method,
-      request_hash: exchange.requestHash,
-      response_hash: exchange.responseHash,
-      status: exchange.status,
-    })
-    .execute();
+  await db.insertInto('bridge_exchange').values(exchangeRow(exchange)).execute();
 }
+
+/** An exchange as its `bridge_exchange` row. */
+export const exchangeRow = (exchange: NewExchange) => ({
+  id: exchange.id,
+  received_at: exchange.receivedAt,
+  client: exchange.client,
+  service: exchange.service,
+  method: exchange.method,
+  request_hash: exchange.requestHash,
+  response_hash: exchange.responseHash,
+  status: exchange.status,
+});
 
 type ExchangeRow = {
   id: string;
