@@ -1,7 +1,9 @@
 import {
+  checkAccessRecord,
   recordAccess,
   type AccessRecordInput,
 } from '../../../platform/audit/access/access-records.js';
+import { GroupCommit } from '../../../platform/db/group-commit.js';
 import type { Database } from '../../../platform/db/database.js';
 import { isSealed } from '../domain/definition.js';
 import { personalFieldsIn } from '../domain/record-values.js';
@@ -78,17 +80,13 @@ async function writeNotes(trx: Database, notes: AccessNote[]): Promise<void> {
   await insertAccessLinks(trx, links);
 }
 
-interface Pending {
-  notes: AccessNote[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * A batch of every reader's notes: unsealed ones in one statement (its own transaction, one
  * round trip); when some are sealed (their seal decision is audited), all in one transaction.
  */
 async function writeBatch(db: Database, notes: AccessNote[]): Promise<void> {
+  // Checked as recordAccess checks, so a bad record fails with its own translated reason.
+  for (const note of notes) checkAccessRecord(note.input);
   const plain = notes
     .filter((note) => !note.input.seal)
     .map(({ at, input, registryId, recordId }) => ({ at, ...input, registryId, recordId }));
@@ -113,59 +111,20 @@ async function writeBatch(db: Database, notes: AccessNote[]): Promise<void> {
  * own read only.
  */
 export class AccessRecordWriter {
-  private queue: Pending[] = [];
-  private busy = 0;
-  private readonly writers: number;
-  private readonly maxBatch: number;
+  private readonly group: GroupCommit<AccessNote[]>;
 
-  constructor(
-    private readonly db: Database,
-    options: { writers?: number; maxBatch?: number } = {},
-  ) {
-    this.writers = options.writers ?? 4;
-    this.maxBatch = options.maxBatch ?? 500;
+  constructor(db: Database, options: { writers?: number; maxBatch?: number } = {}) {
+    this.group = new GroupCommit(
+      async (reads): Promise<void[]> => {
+        await writeBatch(db, reads.flat());
+        return reads.map(() => undefined);
+      },
+      { writers: options.writers ?? 4, maxBatch: options.maxBatch ?? 500 },
+    );
   }
 
   /** Outcomes: resolves once committed; rejects with the error that stopped the write. */
   write(notes: AccessNote[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ notes, resolve, reject });
-      this.next();
-    });
-  }
-
-  private next(): void {
-    while (this.busy < this.writers && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      this.busy += 1;
-      void this.writeOut(batch).finally(() => {
-        this.busy -= 1;
-        this.next();
-      });
-    }
-  }
-
-  private async writeOut(batch: Pending[]): Promise<void> {
-    try {
-      await writeBatch(
-        this.db,
-        batch.flatMap((pending) => pending.notes),
-      );
-      for (const pending of batch) pending.resolve();
-    } catch (error) {
-      if (batch.length === 1) batch[0]!.reject(error);
-      else await this.oneByOne(batch);
-    }
-  }
-
-  private async oneByOne(batch: Pending[]): Promise<void> {
-    for (const pending of batch) {
-      try {
-        await this.db.transaction().execute((trx) => writeNotes(trx, pending.notes));
-        pending.resolve();
-      } catch (error) {
-        pending.reject(error);
-      }
-    }
+    return this.group.submit(notes);
   }
 }

@@ -68,7 +68,7 @@ export async function recordAccess(
   now: Date,
   input: AccessRecordInput,
 ): Promise<{ id: string }> {
-  validate(input);
+  checkAccessRecord(input);
   return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('access_record')
@@ -238,7 +238,11 @@ async function decide(
   ]);
 }
 
-function validate(input: AccessRecordInput): void {
+/**
+ * Checks an access record before it is written (recordAccess does it; a batched writer calls it
+ * first). Outcomes: nothing; DomainError AUDIT_ACCESS_RECORD_INVALID naming each bad field.
+ */
+export function checkAccessRecord(input: AccessRecordInput): void {
   const problems: { field: string; code: string }[] = [];
   const text = (field: keyof AccessRecordInput, max: number) => {
     const value = input[field];
