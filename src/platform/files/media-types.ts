@@ -13,6 +13,8 @@ export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
   'application/vnd.oasis.opendocument.text': ['odt'],
   'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  // STEP physical files (ISO 10303-21), detected by their header: IFC building models.
+  'model/step': ['ifc', 'stp', 'step'],
 };
 
 /** What citizens attach to applications and appeals by default: scans and documents. */

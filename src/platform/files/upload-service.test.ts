@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { DomainError } from '../errors.js';
 import { LocalFileStore } from './local-file-store.js';
 import { DOCUMENT_TYPES } from './media-types.js';
-import { PNG, pdf } from './test-content.js';
+import { IFC, PNG, pdf } from './test-content.js';
 import { getFile, openFile, uploadFile, type FilesContext } from './upload-service.js';
 
 let database: TestDatabase;
@@ -83,6 +83,16 @@ describe('uploadFile', () => {
     expect(a.id).not.toBe(b.id);
     expect(a.sha256).toBe(b.sha256);
     expect(filesOnDisk().filter((f) => f.endsWith(a.sha256))).toHaveLength(1);
+  });
+
+  it('recognises an IFC model (STEP text) by its header, and refuses other text', async () => {
+    const record = await upload(IFC, 'flat-15.ifc', ['model/step']);
+    expect(record).toMatchObject({ media_type: 'model/step', size: IFC.length });
+    await expectRefused(
+      () => upload(Buffer.from('just some text\n'), 'notes.ifc', ['model/step']),
+      'FILES_TYPE_NOT_ALLOWED',
+    );
+    await expectRefused(() => upload(IFC, 'flat-15.pdf', ['model/step']), 'FILES_TYPE_MISMATCH');
   });
 
   it('refuses a PNG named .pdf (type from content, not name)', async () => {

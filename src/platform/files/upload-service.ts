@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { fileTypeFromStream } from 'file-type';
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { DomainError } from '../errors.js';
 import { FileNotFoundError, FileTooLargeError, type FileStore } from './file-store.js';
+import { detectType } from './detect-type.js';
 import { EXTENSIONS, typeLabels } from './media-types.js';
 import type { PlatformFileTable } from './migrations.js';
 
@@ -66,8 +66,7 @@ export async function uploadFile(context: FilesContext, input: UploadInput): Pro
 
   try {
     if (staged.size === 0) throw new DomainError('FILES_EMPTY', 400);
-    const source = staged.read();
-    const detected = await fileTypeFromStream(source).finally(() => source.destroy());
+    const detected = await detectType(() => staged.read());
     if (!detected || !input.allowedTypes.includes(detected.mime)) {
       throw new DomainError('FILES_TYPE_NOT_ALLOWED', 415, {
         allowed: typeLabels(input.allowedTypes),

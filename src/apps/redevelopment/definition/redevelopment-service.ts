@@ -151,6 +151,21 @@ export const redevelopmentService: ServiceDefinition = defineService({
       label: l('Жоспар (PDF)', 'План (PDF)', 'Plan (PDF)'),
       hint: l('PDF, 20 МБ дейін', 'PDF, до 20 МБ', 'PDF, up to 20 MB'),
     },
+    {
+      // The building model, when the architect has one: IFC (a STEP file), checked from its
+      // header before it is stored.
+      name: 'model',
+      type: 'attachment',
+      types: ['model/step'],
+      maxBytes: PLAN_MAX_BYTES,
+      maxFiles: 1,
+      label: l(
+        'Ғимарат моделі (IFC, міндетті емес)',
+        'Модель здания (IFC, необязательно)',
+        'Building model (IFC, optional)',
+      ),
+      hint: l('IFC, 20 МБ дейін', 'IFC, до 20 МБ', 'IFC, up to 20 MB'),
+    },
     count('wallsRemoved', l('Бұзылатын қалқалар', 'Сносимые перегородки', 'Partitions removed')),
     count('wallsAdded', l('Жаңа қалқалар', 'Новые перегородки', 'Partitions added')),
     count(

@@ -4,8 +4,8 @@ import { createTestApp, type TestApp } from '../../../../test/support/test-app.j
 import { uploadAttachment, type Actor } from '../../../blocks/services/index.js';
 import { verifyByCode } from '../../../blocks/trust/index.js';
 import type { DomainError } from '../../../platform/errors.js';
-import { PNG, pdf } from '../../../platform/files/test-content.js';
-import { REDEV_SERVICE } from '../definition/redevelopment-service.js';
+import { IFC, PNG, pdf } from '../../../platform/files/test-content.js';
+import { PLAN_MAX_BYTES, REDEV_SERVICE } from '../definition/redevelopment-service.js';
 import {
   changeRecord,
   fixedClock,
@@ -195,12 +195,51 @@ describe('refusals: nothing is registered', () => {
     expect((await refusal(file(world.neighbour))).code).toBe('REDEV_NOT_AN_ARCHITECT');
   });
 
-  it('refuses a plan that is not a PDF, before storing it', async () => {
+  it('refuses a plan that is not a PDF, or too large, before storing it', async () => {
     const files = await count('platform_file');
     expect((await refusal(upload(world.architect, PNG, 'plan.png'))).code).toBe(
       'FILES_TYPE_NOT_ALLOWED',
     );
     expect(await count('platform_file')).toBe(files);
+    const tooLarge = await refusal(
+      upload(world.architect, Buffer.concat([pdf('plan'), Buffer.alloc(PLAN_MAX_BYTES, ' ')])),
+    );
+    expect(tooLarge.status).toBe(413);
+    expect(await count('platform_file')).toBe(files);
+  });
+
+  it('takes an IFC building model beside the plan; anything else in its place is refused unstored', async () => {
+    const files = await count('platform_file');
+    const notModel = await refusal(
+      uploadAttachment(deps.engine, {
+        serviceId: REDEV_SERVICE,
+        field: 'model',
+        content: pdf('plan'),
+        originalName: 'model.pdf',
+        actor: world.architect,
+      }),
+    );
+    expect(notModel.code).toBe('FILES_TYPE_NOT_ALLOWED');
+    expect(await count('platform_file')).toBe(files);
+    const model = await uploadAttachment(deps.engine, {
+      serviceId: REDEV_SERVICE,
+      field: 'model',
+      content: IFC,
+      originalName: 'flat-15.ifc',
+      actor: world.architect,
+    });
+    const plan = await upload(world.architect);
+    const filed = await fileRedevelopment(deps, world.architect, {
+      ...planForm({}),
+      plan: [plan.id],
+      model: [model.id],
+    });
+    const stored = await test.app.platform.db
+      .selectFrom('services_application')
+      .select('form_values')
+      .where('id', '=', filed.applicationId)
+      .executeTakeFirstOrThrow();
+    expect((stored.form_values as Record<string, unknown>).model).toEqual([model.id]);
   });
 
   it('registers nothing when the flat owner refuses', async () => {
