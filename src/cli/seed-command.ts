@@ -12,7 +12,7 @@ export async function seedCommand(config: Config): Promise<void> {
     await migrate(database.db, allMigrations());
     const app = await buildApp({ config, db: database.db });
     try {
-      await seedDemo(app.platform, app.log);
+      await seedDemo(app.platform, app.log, { trust: app.trust });
       process.stdout.write('demo data loaded\n');
     } finally {
       await app.close();

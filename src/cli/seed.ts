@@ -10,6 +10,7 @@ import { identityDeps } from '../blocks/identity/service/deps.js';
 import { addOrganisation } from '../blocks/identity/service/people.js';
 import { createUser, type NewUser } from '../blocks/identity/service/users.js';
 import type { Platform } from '../platform/platform.js';
+import type { TrustDeps } from '../blocks/trust/index.js';
 
 /*
  * Demo sign-ins (Kazakhstan profile). Every account has the password `ortaq-demo-2025`; sign in
@@ -114,7 +115,11 @@ export const DEMO_BUSINESS = {
  * with an officer), an administrator, and the registries' demo records. Idempotent: what exists already is left as it is. The demo
  * identifiers are Kazakh, so other country profiles get no demo data.
  */
-export async function seedDemo(platform: Platform, log: FastifyBaseLogger): Promise<void> {
+export async function seedDemo(
+  platform: Platform,
+  log: FastifyBaseLogger,
+  blocks: { trust?: TrustDeps } = {},
+): Promise<void> {
   if (platform.country.id !== 'kz') {
     log.warn({ country: platform.country.id }, 'demo data exists for the kz profile only; skipped');
     return;
@@ -150,7 +155,7 @@ export async function seedDemo(platform: Platform, log: FastifyBaseLogger): Prom
   await seedDemoRegistries(platform, log, { password: DEMO_PASSWORD });
   if (platform.apps.some((app) => app.id === 'smart-bridge')) {
     const { seedSmartBridgeDemo } = await import('../apps/smart-bridge/seed/demo.js');
-    await seedSmartBridgeDemo(platform, log);
+    await seedSmartBridgeDemo(platform, log, blocks.trust ? { trust: blocks.trust } : {});
   }
   log.info({ accountsCreated: created }, 'demo data ready');
 }

@@ -30,7 +30,7 @@ export async function startCommand(config: Config, options: { seedDemo: boolean 
     beforeListen: async (app) => {
       if (options.seedDemo) {
         const { seedDemo } = await import('./seed.js');
-        await seedDemo(app.platform, app.log);
+        await seedDemo(app.platform, app.log, { trust: app.trust });
       }
     },
   });

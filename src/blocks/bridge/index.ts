@@ -39,3 +39,4 @@ export {
   type Contract,
   type ContractDecision,
 } from './service/contracts.js';
+export { setProviderCredential } from './service/provider-credentials.js';

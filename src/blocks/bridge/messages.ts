@@ -200,6 +200,12 @@ export const bridgeMessages = defineMessages({
     ru: 'Паспорт сервиса не найден',
     en: 'Service passport not found',
   },
+  'error.BRIDGE_PROVIDER_CREDENTIAL_INVALID': {
+    note: 'Error: the Authorization value the gateway is to send the provider is empty, too long or has a line break',
+    kk: 'Провайдерге берілетін авторизация мәні бос, тым ұзын немесе жол ауыстыруы бар',
+    ru: 'Значение авторизации для провайдера пустое, слишком длинное или содержит перевод строки',
+    en: 'The authorization for the provider is empty, too long or contains a line break',
+  },
   'error.BRIDGE_CONTRACT_INVALID': {
     note: 'Error: an access request has invalid fields',
     kk: 'Қол жеткізу сұрауы қате толтырылған',

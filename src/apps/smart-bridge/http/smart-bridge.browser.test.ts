@@ -1,6 +1,4 @@
 import { createPrivateKey, randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,51 +9,9 @@ import {
   type TestBrowser,
 } from '../../../../test/support/browser.js';
 import { signRequest } from '../../../blocks/bridge/service/signed-request.js';
-import { createApiClient } from '../../../blocks/identity/service/api-clients.js';
-import { identityDeps } from '../../../blocks/identity/service/deps.js';
 import { totpCode } from '../../../blocks/identity/service/totp.js';
 import { PASSWORD } from '../../../blocks/identity/test/fixtures.js';
 import { seedPortalWorld, WORLD } from '../test/world.js';
-
-/**
- * Stands in, on loopback, for what the gateway cannot do yet: authenticate to the registries'
- * Data API. The gateway forwards no Authorization header and a passport holds no provider
- * credential, while the Data API wants `Authorization: Bearer <API key>` whose client is the one
- * named in Information-Mediator-Client. This adapter adds the consumer's key and passes
- * everything else through unchanged (see the app's README, "What the bridge lacks").
- */
-async function startProviderAdapter(target: string, apiKey: () => string) {
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const headers: Record<string, string> = { authorization: `Bearer ${apiKey()}` };
-      for (const name of ['content-type', 'accept', 'information-mediator-client']) {
-        const value = request.headers[name];
-        if (typeof value === 'string') headers[name] = value;
-      }
-      void fetch(`${target}${request.url}`, {
-        method: request.method!,
-        headers,
-        ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
-      }).then(async (answer) => {
-        response.writeHead(answer.status, {
-          'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
-        });
-        response.end(Buffer.from(await answer.arrayBuffer()));
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /**
  * The Smart Bridge journey in a real Chromium, without scripts on the pages: the company's
@@ -66,11 +22,9 @@ async function startProviderAdapter(target: string, apiKey: () => string) {
  */
 describe('journey: a company gets access to the population register through the bridge', () => {
   let server: ListeningApp;
-  let adapter: Awaited<ReturnType<typeof startProviderAdapter>>;
   let browser: TestBrowser;
   let page: Page;
   let totp: Map<string, string>;
-  let apiKey = '';
   let keyId = '';
   let privateKeyPem = '';
   let contractPath = '';
@@ -94,14 +48,13 @@ describe('journey: a company gets access to the population register through the 
 
   beforeAll(async () => {
     server = await startListeningApp();
-    adapter = await startProviderAdapter(server.baseUrl, () => apiKey);
-    ({ totp } = await seedPortalWorld(server.app, adapter.origin));
+    // The passport's provider is this very deployment's registries Data API.
+    ({ totp } = await seedPortalWorld(server.app, server.baseUrl));
     browser = await launchBrowser();
     page = await browser.newPage();
   });
   afterAll(async () => {
     await browser?.close();
-    await adapter?.close();
     await server?.close();
   });
 
@@ -166,12 +119,8 @@ describe('journey: a company gets access to the population register through the 
   });
 
   it('the company’s system reads the citizen’s record through the gateway', async () => {
-    // The registries know the consumer as an API client under its X-Road name.
-    ({ key: apiKey } = await createApiClient(
-      identityDeps(server.app.platform),
-      { name: client, scopes: ['population:read'] },
-      null,
-    ));
+    // The gateway presents the registries its own key (the demo seed sealed it in the passport)
+    // and names the company's system as the client; the company needs no key of the registries.
     const call = async (path: string) => {
       const body = Buffer.from(JSON.stringify({ query: { content: { iin: WORLD.citizen } } }));
       const origin = new URL(server.app.platform.config.publicBaseUrl).origin;

@@ -4,11 +4,15 @@ import {
   listPassports,
   publishPassport,
   registerMember,
+  setProviderCredential,
   type BridgeDeps,
   type PassportContent,
 } from '../../../blocks/bridge/index.js';
 import '../../../blocks/bridge/repo/tables.js';
 import { findAccountByPerson } from '../../../blocks/identity/repo/accounts-repo.js';
+import { createApiClient } from '../../../blocks/identity/service/api-clients.js';
+import { identityDeps } from '../../../blocks/identity/service/deps.js';
+import type { TrustDeps } from '../../../blocks/trust/index.js';
 import { findPersonByNationalId } from '../../../blocks/identity/repo/people-repo.js';
 import type { Platform } from '../../../platform/platform.js';
 
@@ -112,13 +116,13 @@ const NO_TRUST = new Proxy({} as BridgeDeps['trust'], {
 /**
  * Demo data of the developer portal: the provider member, its subsystem and the population
  * register's passport, whose provider is this deployment's `/data/population/1.0` (or
- * `providerOrigin`). Idempotent: what exists is left as it is. Needs the demo officer (the
+ * `providerOrigin`), and, given the trust block (to seal it), the gateway's key to that register. Idempotent: what exists is left as it is. Needs the demo officer (the
  * platform's demo seed creates them first); without them it does nothing.
  */
 export async function seedSmartBridgeDemo(
   platform: Platform,
   log: FastifyBaseLogger,
-  options: { providerOrigin?: string; managerNationalId?: string } = {},
+  options: { providerOrigin?: string; managerNationalId?: string; trust?: TrustDeps } = {},
 ): Promise<void> {
   const deps: BridgeDeps = {
     db: platform.db,
@@ -162,10 +166,28 @@ export async function seedSmartBridgeDemo(
   }
   const published = await listPassports(deps.db, { subsystemId: subsystem.id });
   if (published.some((p) => p.serviceCode === DEMO_PROVIDER.serviceCode)) return;
-  await publishPassport(deps, actor, {
+  const passport = await publishPassport(deps, actor, {
     subsystemId: subsystem.id,
     serviceCode: DEMO_PROVIDER.serviceCode,
     ...populationPassport(options.providerOrigin ?? platform.config.publicBaseUrl),
   });
   log.info('smart-bridge demo: population register passport published');
+  if (!options.trust) return;
+  // The registries issue the gateway its own key (population:read, and bridge:gateway: it names
+  // the client it has checked), and the ministry gives it to the passport, sealed.
+  const { key } = await createApiClient(
+    identityDeps(platform),
+    {
+      name: `${deps.instance}/${DEMO_PROVIDER.memberClass}/${DEMO_PROVIDER.memberCode}/bridge-gateway`,
+      scopes: ['population:read', 'bridge:gateway'],
+    },
+    account.id,
+  );
+  await setProviderCredential(
+    { ...deps, trust: options.trust },
+    actor,
+    passport.id,
+    `Bearer ${key}`,
+  );
+  log.info('smart-bridge demo: the gateway holds its key to the population register');
 }

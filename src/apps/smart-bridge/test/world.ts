@@ -52,6 +52,9 @@ export async function seedPortalWorld(app: FastifyInstance, providerOrigin?: str
       directorPersonId: director.id,
     }),
   );
-  await seedSmartBridgeDemo(app.platform, app.log, providerOrigin ? { providerOrigin } : {});
+  await seedSmartBridgeDemo(app.platform, app.log, {
+    trust: app.trust,
+    ...(providerOrigin ? { providerOrigin } : {}),
+  });
   return { totp };
 }

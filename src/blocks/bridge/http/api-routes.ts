@@ -4,6 +4,7 @@ import { requireSignedIn } from '../../../platform/auth/guards.js';
 import { hasRole } from '../../../platform/auth/principal.js';
 import { DomainError } from '../../../platform/errors.js';
 import { giveConsent, withdrawConsent } from '../service/consents.js';
+import { setProviderCredential } from '../service/provider-credentials.js';
 import {
   decideContract,
   getContractFor,
@@ -284,6 +285,27 @@ export async function bridgeApiRoutes(app: FastifyInstance, deps: BridgeDeps) {
         content(request.body as PassportContentBody),
       );
       return reply.status(201).send(passportView(passport));
+    },
+  );
+
+  app.put(
+    `${P}/passports/:id/provider-credential`,
+    {
+      preHandler: signedIn,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Give the gateway the Authorization it presents to the provider (sealed, never shown again)',
+        params: IdParams,
+        body: Type.Object({ authorization: Type.String({ minLength: 1, maxLength: 2000 }) }),
+        response: { 204: Type.Null(), 400: ProblemRef, 404: ProblemRef, ...guarded },
+      },
+    },
+    async (request, reply) => {
+      const { authorization } = request.body as { authorization: string };
+      await setProviderCredential(deps, actorOf(request), id(request), authorization);
+      return reply.status(204).send();
     },
   );
 

@@ -174,6 +174,25 @@ describe('the gateway', () => {
     });
   });
 
+  it('presents the provider the credential the passport’s owner gave, sealed, only to it', async () => {
+    const url = `/api/v1/bridge/passports/${passports['read-person']}/provider-credential`;
+    expect(
+      (await consumer.browser.json('PUT', url, { authorization: 'Bearer x' })).statusCode,
+    ).toBe(403);
+    const bad = await provider.browser.json('PUT', url, { authorization: 'Bearer a\r\nX-Evil: 1' });
+    expect(bad.json()).toMatchObject({ code: 'BRIDGE_PROVIDER_CREDENTIAL_INVALID' });
+    const set = await provider.browser.json('PUT', url, { authorization: 'Bearer provider-key' });
+    expect(set.statusCode, set.body).toBe(204);
+    const stored = await test.database.db
+      .selectFrom('bridge_provider_credential')
+      .select('sealed')
+      .executeTakeFirstOrThrow();
+    expect(stored.sealed.toString('latin1')).not.toContain('provider-key');
+    const response = await (await call(`${BASE}/read-person/people/${PERSON}`)).send();
+    expect(response.statusCode, response.body).toBe(200);
+    expect(upstream.received.at(-1)!.headers['authorization']).toBe('Bearer provider-key');
+  });
+
   it('finds the person in a declared body field too', async () => {
     const before = (await listAccessForPerson(test.database.db, subject.personId, 1)).total;
     const response = await (

@@ -161,3 +161,17 @@ declare module '../../../platform/db/tables.js' {
     bridge_federation_config: FederationConfigTable;
   }
 }
+
+export interface ProviderCredentialTable {
+  id: Generated<string>;
+  passport_id: string;
+  sealed: Buffer;
+  set_at: Date;
+  set_by_account_id: string | null;
+}
+
+declare module '../../../platform/db/tables.js' {
+  interface Tables {
+    bridge_provider_credential: ProviderCredentialTable;
+  }
+}

@@ -19,6 +19,7 @@ import { findSubsystemById, memberKey } from './members.js';
 import { ExchangeLogWriter, type ExchangeToLog } from './exchange-log-writer.js';
 import type { NewExchange } from './message-log.js';
 import { NonceClaims } from './nonce-claims.js';
+import { providerAuthorization } from './provider-credentials.js';
 import { endpointsOf, findPassportByAddress, type Passport } from './passports.js';
 import { RateLimiter } from './rate-limiter.js';
 import { signRequest, verifySignedRequest } from './signed-request.js';
@@ -92,6 +93,8 @@ export class Gateway {
   private readonly limiter = new RateLimiter();
   private readonly nonces: NonceClaims;
   private readonly logWriter: ExchangeLogWriter;
+  /** Opened provider credentials by their row id (rows never change). */
+  private readonly credentials = new Map<string, string>();
 
   constructor(private readonly deps: BridgeDeps) {
     this.nonces = new NonceClaims(deps.db);
@@ -152,14 +155,17 @@ export class Gateway {
       const wait = this.limiter.take(contract.id, passport.ratePerSecond, receivedAt.getTime());
       if (wait > 0) throw new Refusal('BRIDGE_RATE_LIMITED', 429, wait);
 
-      const answer = await forward(
-        passport,
-        request,
-        address.rest,
-        query,
-        exchangeId,
-        record.client,
+      const authorization = await providerAuthorization(
+        this.deps.db,
+        this.deps,
+        passport.id,
+        this.credentials,
       );
+      const answer = await forward(passport, request, address.rest, query, {
+        exchangeId,
+        client: record.client,
+        authorization,
+      });
       const concernsPerson = personId && answer.status >= 200 && answer.status < 300;
       await this.log(
         { ...record, responseHash: sha256(answer.body), status: answer.status },
@@ -418,12 +424,13 @@ async function forward(
   request: GatewayRequest,
   rest: string,
   query: string | undefined,
-  exchangeId: string,
-  client: string,
+  call: { exchangeId: string; client: string; authorization: string | undefined },
 ): Promise<{ status: number; contentType: string | undefined; body: Buffer }> {
+  // The gateway asserts the calling client; the provider trusts it by the gateway's credential.
   const headers: Record<string, string> = {
-    'information-mediator-client': client,
-    'bridge-exchange-id': exchangeId,
+    'information-mediator-client': call.client,
+    'bridge-exchange-id': call.exchangeId,
+    ...(call.authorization ? { authorization: call.authorization } : {}),
   };
   for (const name of FORWARDED_HEADERS) {
     const value = request.headers[name];

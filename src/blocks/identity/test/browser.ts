@@ -41,7 +41,7 @@ export class TestBrowser {
   }
 
   /** A JSON API call with the session cookie (and so the CSRF header, as a page script would). */
-  json(method: 'GET' | 'POST', url: string, body?: unknown) {
+  json(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) {
     return this.request({
       method,
       url,

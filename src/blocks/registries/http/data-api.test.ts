@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { findPersonByNationalId } from '../../identity/repo/people-repo.js';
 import { defineTestRegistries, ID, imClient } from '../test/fixtures.js';
+import { GATEWAY_SCOPE } from './im-client.js';
 
 const NOTARY_SYSTEM = 'KZ/GOV/150440012344/notary-system';
 const PORTAL = 'KZ/GOV/990440000002/citizen-portal';
@@ -88,6 +89,24 @@ describe('GovStack Data API', () => {
       });
       expect(list.json()).toMatchObject({ code: 'REGISTRY_IM_CLIENT_UNKNOWN' });
       expect(await rows()).toBe(before);
+    });
+
+    it('lets the bridge gateway’s key name the client it has checked, with its own scopes', async () => {
+      const gateway = await imClient(test.app, 'KZ/GOV/070540001234/bridge-gateway', [
+        'people:read',
+        GATEWAY_SCOPE,
+      ]);
+      const asserted = await call('GET', '/data/people/1.0', undefined, {
+        'information-mediator-client': 'KZ/COM/150440012344/crm',
+        authorization: `Bearer ${gateway}`,
+      });
+      expect(asserted.statusCode, asserted.body).toBe(200);
+      // Its scopes are still its own: it may not write.
+      const write = await call('POST', '/data/people/1.0/create', create, {
+        'information-mediator-client': 'KZ/COM/150440012344/crm',
+        authorization: `Bearer ${gateway}`,
+      });
+      expect(write.statusCode).toBe(403);
     });
   });
 
