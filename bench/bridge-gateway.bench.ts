@@ -111,6 +111,7 @@ const benchmark: Benchmark = {
         latency[name] = check(
           name,
           await fixedRate(target.url, { rate: FIXED_RATE, seconds: SECONDS, ...only(target) }),
+          true,
         );
       }
       const logged = await exchangesLogged(database.db);
@@ -145,6 +146,16 @@ const benchmark: Benchmark = {
           unit: 'ms',
         },
         { label: `p99 gateway at ${FIXED_RATE}/s`, value: latency.gateway!.p99, unit: 'ms' },
+        {
+          label: `gateway at ${FIXED_RATE}/s: answered 200`,
+          value: Math.round(latency.gateway!.rate),
+          unit: 'requests/s',
+        },
+        {
+          label: `gateway at ${FIXED_RATE}/s: shed with 503`,
+          value: latency.gateway!.failures['503'] ?? 0,
+          unit: 'requests',
+        },
         { label: 'exchanges in the message log', value: logged, unit: '' },
       );
       return figures;
@@ -250,8 +261,11 @@ const only = (target: { prepare: Prepare | undefined }) =>
   target.prepare ? { prepare: target.prepare } : {};
 
 /** Every answer must be the provider's 200 (one in a thousand socket errors is tolerated). */
-function check(name: string, result: LoadResult): LoadResult {
-  if (result.failed > result.sent / 1000)
+function check(name: string, result: LoadResult, shedding = false): LoadResult {
+  // At a fixed rate a server that cannot keep up sheds load with 503 + Retry-After: an honest
+  // answer, counted in the figures; anything else that is not a 200 is a wrong answer.
+  const shed = shedding ? (result.failures['503'] ?? 0) : 0;
+  if (result.failed - shed > result.sent / 1000)
     throw new Error(
       `${name}: ${result.failed} of ${result.sent} requests were not answered 200: ${JSON.stringify(result.failures)}`,
     );
