@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import { uploadAttachment, type Actor } from '../../../blocks/services/index.js';
+import { performTransition, uploadAttachment, type Actor } from '../../../blocks/services/index.js';
 import { verifyByCode } from '../../../blocks/trust/index.js';
 import type { DomainError } from '../../../platform/errors.js';
 import { IFC, PNG, pdf } from '../../../platform/files/test-content.js';
@@ -268,6 +268,58 @@ describe('the expert route', () => {
     expect(view.consents.status.building).toMatchObject({ given: 3, needed: 3 });
     expect(view.summary.state).toBe('expert-review');
     expect(view.summary.registration).toBeNull();
+    // The akimat's expert approves: registered as on the self-certified route, signed decision.
+    const refusedByRole = await refusal(
+      performTransition(deps.engine, {
+        applicationId: id,
+        transitionId: 'approve',
+        actor: world.owner,
+      }),
+    );
+    expect(refusedByRole.code).toBe('SERVICES_ROLE_NOT_ALLOWED');
+    await performTransition(deps.engine, {
+      applicationId: id,
+      transitionId: 'approve',
+      actor: world.inspector,
+    });
+    view = await filingView(deps, world.architect, id);
+    expect(view.summary.state).toBe('registered');
+    expect(view.summary.registration).not.toBeNull();
+    const verified = await verifyByCode(deps.trust, view.document!.code, {
+      actorAccountId: null,
+      channel: 'internal',
+    });
+    expect(verified.status).toBe('valid');
+  });
+
+  it('an expert refusal needs reasons and registers nothing', async () => {
+    const filed = await file(world.architect, {
+      loadBearingWalls: '1',
+      route: 'expert-review',
+    });
+    const id = filed.applicationId;
+    await answerConsent(deps, world.owner, id, 'given');
+    expect((await filingView(deps, world.architect, id)).summary.state).toBe('expert-review');
+    const before = await written();
+    const noReason = await refusal(
+      performTransition(deps.engine, {
+        applicationId: id,
+        transitionId: 'refuse',
+        actor: world.inspector,
+      }),
+    );
+    expect(noReason.code).toBe('SERVICES_REASON_REQUIRED');
+    await performTransition(deps.engine, {
+      applicationId: id,
+      transitionId: 'refuse',
+      actor: world.inspector,
+      reason: 'The wall between rooms 2 and 3 carries the slab above.',
+    });
+    const view = await filingView(deps, world.architect, id);
+    expect(view.summary.state).toBe('refused');
+    expect(view.summary.registration).toBeNull();
+    const after = await written();
+    expect(after.registrations).toBe(before.registrations);
   });
 
   it('waives the building vote for an adaptation for a resident with a disability', async () => {
