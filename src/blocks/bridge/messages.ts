@@ -200,6 +200,18 @@ export const bridgeMessages = defineMessages({
     ru: 'Паспорт сервиса не найден',
     en: 'Service passport not found',
   },
+  'error.BRIDGE_EXCHANGE_NOT_FOUND': {
+    note: 'Error: no exchange of the message log has this id, or the person is no party to it',
+    kk: 'Алмасу табылмады',
+    ru: 'Обмен не найден',
+    en: 'Exchange not found',
+  },
+  'error.BRIDGE_EXCHANGE_NOT_SEALED': {
+    note: 'Error: the exchange is not yet in a signed checkpoint of the message log (sealed every minute)',
+    kk: 'Алмасу әлі қол қойылған бақылау нүктесіне енгізілмеген: бір минуттан кейін қайталаңыз',
+    ru: 'Обмен ещё не включён в подписанную контрольную точку журнала: повторите через минуту',
+    en: 'The exchange is not in a signed checkpoint yet: try again in a minute',
+  },
   'error.BRIDGE_PROVIDER_CREDENTIAL_INVALID': {
     note: 'Error: the Authorization value the gateway is to send the provider is empty, too long or has a line break',
     kk: 'Провайдерге берілетін авторизация мәні бос, тым ұзын немесе жол ауыстыруы бар',

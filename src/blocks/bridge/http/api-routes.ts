@@ -4,6 +4,7 @@ import { requireSignedIn } from '../../../platform/auth/guards.js';
 import { hasRole } from '../../../platform/auth/principal.js';
 import { DomainError } from '../../../platform/errors.js';
 import { giveConsent, withdrawConsent } from '../service/consents.js';
+import { evidenceFor } from '../service/evidence-export.js';
 import { setProviderCredential } from '../service/provider-credentials.js';
 import {
   decideContract,
@@ -285,6 +286,28 @@ export async function bridgeApiRoutes(app: FastifyInstance, deps: BridgeDeps) {
         content(request.body as PassportContentBody),
       );
       return reply.status(201).send(passportView(passport));
+    },
+  );
+
+  app.get(
+    `${P}/exchanges/:id/evidence`,
+    {
+      preHandler: signedIn,
+      schema: {
+        tags,
+        security,
+        summary:
+          'The evidence file of one exchange, for its parties: verify it offline with `ortaq bridge evidence-verify FILE --ca CA.pem`',
+        params: IdParams,
+        response: { 404: ProblemRef, 409: ProblemRef, ...guarded },
+      },
+    },
+    async (request, reply) => {
+      const evidence = await evidenceFor(deps, actorOf(request), id(request));
+      return reply
+        .header('content-disposition', `attachment; filename="evidence-${id(request)}.json"`)
+        .header('cache-control', 'no-store')
+        .send(evidence);
     },
   );
 

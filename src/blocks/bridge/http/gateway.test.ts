@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,10 @@ import { listAccessForPerson } from '../../../platform/audit/access/access-recor
 import { TestBrowser } from '../../identity/test/browser.js';
 import { IIN, PASSWORD, seedUser } from '../../identity/test/fixtures.js';
 import { revokeCertificate } from '../../trust/index.js';
+import { verifyEvidence, type EvidenceFile } from '../domain/evidence.js';
+import { sealMessageLog } from '../service/log-sealer.js';
 import {
+  bridgeDepsOf,
   POPULATION_OPENAPI,
   seedMember,
   signedCall,
@@ -191,6 +194,26 @@ describe('the gateway', () => {
     const response = await (await call(`${BASE}/read-person/people/${PERSON}`)).send();
     expect(response.statusCode, response.body).toBe(200);
     expect(upstream.received.at(-1)!.headers['authorization']).toBe('Bearer provider-key');
+  });
+
+  it('gives the parties, and only them, the evidence of an exchange once it is sealed', async () => {
+    const response = await (await call(`${BASE}/read-person/people/${PERSON}`)).send();
+    const exchangeId = response.headers['bridge-exchange-id'] as string;
+    const url = `/api/v1/bridge/exchanges/${exchangeId}/evidence`;
+    expect((await consumer.browser.json('GET', url)).json()).toMatchObject({
+      code: 'BRIDGE_EXCHANGE_NOT_SEALED',
+    });
+    await sealMessageLog(bridgeDepsOf(test.app));
+    expect((await outsider.browser.json('GET', url)).statusCode).toBe(404);
+    for (const party of [consumer, provider]) {
+      const file = await party.browser.json('GET', url);
+      expect(file.statusCode, file.body).toBe(200);
+      expect(file.headers['content-disposition']).toContain(`evidence-${exchangeId}.json`);
+      const evidence = file.json<EvidenceFile>();
+      expect(evidence.exchange.exchangeId).toBe(exchangeId);
+      const key = new X509Certificate(evidence.certificate).publicKey;
+      expect(verifyEvidence(evidence, key)).toEqual([]);
+    }
   });
 
   it('finds the person in a declared body field too', async () => {
