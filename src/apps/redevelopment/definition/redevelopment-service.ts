@@ -148,8 +148,8 @@ export const redevelopmentService: ServiceDefinition = defineService({
       types: ['application/pdf'],
       maxBytes: PLAN_MAX_BYTES,
       maxFiles: 1,
+      // The form itself names the accepted types and the size limit under the label.
       label: l('Жоспар (PDF)', 'План (PDF)', 'Plan (PDF)'),
-      hint: l('PDF, 20 МБ дейін', 'PDF, до 20 МБ', 'PDF, up to 20 MB'),
     },
     {
       // The building model, when the architect has one: IFC (a STEP file), checked from its
@@ -159,12 +159,7 @@ export const redevelopmentService: ServiceDefinition = defineService({
       types: ['model/step'],
       maxBytes: PLAN_MAX_BYTES,
       maxFiles: 1,
-      label: l(
-        'Ғимарат моделі (IFC, міндетті емес)',
-        'Модель здания (IFC, необязательно)',
-        'Building model (IFC, optional)',
-      ),
-      hint: l('IFC, 20 МБ дейін', 'IFC, до 20 МБ', 'IFC, up to 20 MB'),
+      label: l('Ғимарат моделі (IFC)', 'Модель здания (IFC)', 'Building model (IFC)'),
     },
     count('wallsRemoved', l('Бұзылатын қалқалар', 'Сносимые перегородки', 'Partitions removed')),
     count('wallsAdded', l('Жаңа қалқалар', 'Новые перегородки', 'Partitions added')),
