@@ -4,10 +4,10 @@ import {
   connectServicePorts,
   officerQueue,
   registerService,
-  uploadAttachment,
   type Actor,
 } from '../../../blocks/services/index.js';
-import { acceptMultipart, isPostedFile } from '../../../blocks/services/http/multipart.js';
+import { acceptMultipart } from '../../../blocks/services/http/multipart.js';
+import { readServiceForm } from '../../../blocks/services/http/read-service-form.js';
 import { requireSignedIn } from '../../../platform/auth/guards.js';
 import { isDomainError, type DomainError } from '../../../platform/errors.js';
 import type { FormErrors } from '../../../platform/views/components/index.js';
@@ -105,35 +105,7 @@ export async function eOtinishPlugin(app: FastifyInstance) {
   app.post('/appeals', { preHandler: signedIn, schema: { hide: true } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const actor = actorOf(request);
-    const shown: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const errors: FormErrors = {};
-    for (const field of fields()) {
-      const posted = body[field.name];
-      if (field.type !== 'attachment') {
-        if (typeof posted === 'string') values[field.name] = shown[field.name] = posted;
-      } else if (isPostedFile(posted)) {
-        // Refused before storage: too large is cut while parsing; a wrong type is refused by
-        // the upload service before it writes anything.
-        if (posted.tooLarge) {
-          errors[field.name] = request.t('error.SERVICES_ATTACHMENT_TOO_LARGE', { limit: '5 MB' });
-          continue;
-        }
-        try {
-          const file = await uploadAttachment(deps.engine, {
-            serviceId: APPEAL_SERVICE,
-            field: field.name,
-            content: posted.content,
-            originalName: posted.filename,
-            actor,
-          });
-          values[field.name] = [file.id];
-        } catch (error) {
-          if (!isDomainError(error)) throw error;
-          errors[field.name] = request.t(`error.${error.code}`, error.params);
-        }
-      }
-    }
+    const { values, shown, errors } = await readServiceForm(deps.engine, request, APPEAL_SERVICE);
     if (body.intent === 'check') {
       const similar = await similarProposals(deps, {
         category: String(values.category ?? ''),

@@ -1,4 +1,5 @@
 import type { FormField } from '../../../blocks/services/index.js';
+import type { FieldValue } from '../../../blocks/services/views/service-form.js';
 import {
   Button,
   ChoiceField,
@@ -15,7 +16,7 @@ import { usePage } from '../../../platform/views/page-context.js';
 
 export interface FileAppealPageProps {
   fields: FormField[];
-  values: Record<string, string>;
+  values: Record<string, FieldValue>;
   errors: FormErrors;
   /** Public proposals similar to what the citizen typed, to join instead. */
   similar?: { id: string; topic: string }[] | undefined;
@@ -69,9 +70,11 @@ export function FileAppealPage({ fields, values, errors, similar }: FileAppealPa
             [field.hint?.[locale], field.when ? t('otinish.file.onlyIfAnonymous') : '']
               .filter(Boolean)
               .join(' ') || undefined;
+          const shown = values[field.name];
           const common = {
             name: field.name,
-            value: values[field.name],
+            // Text fields only: an attachment is posted afresh.
+            value: typeof shown === 'string' ? shown : undefined,
             error: errors[field.name],
             hint,
           };

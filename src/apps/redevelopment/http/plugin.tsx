@@ -1,13 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import {
-  actorOf,
-  registerService,
-  uploadAttachment,
-  type Actor,
-} from '../../../blocks/services/index.js';
-import { acceptMultipart, isPostedFile } from '../../../blocks/services/http/multipart.js';
-import type { FieldValue } from '../../../blocks/services/views/service-form.js';
+import { actorOf, registerService, type Actor } from '../../../blocks/services/index.js';
+import { acceptMultipart } from '../../../blocks/services/http/multipart.js';
+import { readServiceForm } from '../../../blocks/services/http/read-service-form.js';
 import { requireSignedIn } from '../../../platform/auth/guards.js';
 import { isDomainError, type DomainError } from '../../../platform/errors.js';
 import type { FormErrors } from '../../../platform/views/components/index.js';
@@ -69,37 +64,8 @@ export async function redevelopmentPlugin(app: FastifyInstance) {
   );
 
   app.post('/filings', { schema: page, preHandler: signedIn }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
     const actor = actorOf(request);
-    const shown: Record<string, FieldValue> = {};
-    const values: Record<string, unknown> = {};
-    const errors: FormErrors = {};
-    for (const field of definition().fields) {
-      const posted = body[field.name];
-      if (field.type !== 'attachment') {
-        if (typeof posted === 'string') values[field.name] = shown[field.name] = posted;
-      } else if (isPostedFile(posted)) {
-        // Refused before storage: too large is cut while parsing; a wrong type is refused by
-        // the upload service (from the content) before it writes anything.
-        if (posted.tooLarge) {
-          errors[field.name] = request.t('error.SERVICES_ATTACHMENT_TOO_LARGE', { limit: '20 MB' });
-          continue;
-        }
-        try {
-          const file = await uploadAttachment(deps.engine, {
-            serviceId: REDEV_SERVICE,
-            field: field.name,
-            content: posted.content,
-            originalName: posted.filename,
-            actor,
-          });
-          values[field.name] = [file.id];
-        } catch (error) {
-          if (!isDomainError(error)) throw error;
-          errors[field.name] = request.t(`error.${error.code}`, error.params);
-        }
-      }
-    }
+    const { values, shown, errors } = await readServiceForm(deps.engine, request, REDEV_SERVICE);
     const again = (status: number, found: FormErrors) =>
       reply
         .status(status)

@@ -4,7 +4,6 @@ import { requireSignedIn } from '../../../platform/auth/guards.js';
 import { isDomainError, type DomainError } from '../../../platform/errors.js';
 import type { FormErrors } from '../../../platform/views/components/index.js';
 import { allowedTransitions } from '../domain/application-status.js';
-import { sizeLabel, uploadAttachment } from '../service/attachments.js';
 import { assignApplication, performTransition } from '../service/perform-transition.js';
 import {
   getApplication,
@@ -13,14 +12,14 @@ import {
   type ApplicationView,
 } from '../service/queries.js';
 import { checkForm, submitApplication } from '../service/submit-application.js';
-import { accountNames, agencyCodeOf, filesOf, officersOf } from '../repo/applications-repo.js';
+import { accountNames, agencyCodeOf, officersOf } from '../repo/applications-repo.js';
 import { ApplicationPage } from '../views/application-page.js';
 import { ApplyPage } from '../views/apply-page.js';
 import { MyApplicationsPage } from '../views/my-applications-page.js';
 import { QueuePage } from '../views/queue-page.js';
 import type { FieldValue } from '../views/service-form.js';
 import { actorOf, requestFacts } from './actor.js';
-import { isPostedFile } from './multipart.js';
+import { readServiceForm } from './read-service-form.js';
 
 const Id = Type.String({ maxLength: 100 });
 const ServiceParams = Type.Object({ serviceId: Id });
@@ -63,52 +62,7 @@ export async function servicesPageRoutes(app: FastifyInstance) {
       const { serviceId } = request.params as { serviceId: string };
       const definition = engine.get(serviceId);
       const actor = actorOf(request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const values: Record<string, unknown> = {};
-      const shown: Record<string, FieldValue> = {};
-      const errors: FormErrors = {};
-      for (const field of definition.fields) {
-        const posted = body[field.name];
-        if (field.type !== 'attachment') {
-          if (typeof posted === 'string') values[field.name] = shown[field.name] = posted;
-          continue;
-        }
-        if (isPostedFile(posted)) {
-          if (posted.tooLarge) {
-            // Cut off at the deployment's limit while parsing: nothing of it was stored.
-            const limit = Math.min(field.maxBytes, engine.deps.uploadLimitBytes);
-            errors[field.name] = request.t('error.SERVICES_ATTACHMENT_TOO_LARGE', {
-              limit: sizeLabel(limit),
-            });
-            continue;
-          }
-          try {
-            const file = await uploadAttachment(engine, {
-              serviceId,
-              field: field.name,
-              content: posted.content,
-              originalName: posted.filename,
-              actor,
-            });
-            values[field.name] = [file.id];
-            shown[field.name] = { fileId: file.id, name: file.original_name };
-          } catch (error) {
-            if (!isDomainError(error)) throw error;
-            errors[field.name] = request.t(`error.${error.code}`, error.params);
-          }
-        } else if (
-          typeof body[`${field.name}__kept`] === 'string' &&
-          body[`${field.name}__kept`] !== ''
-        ) {
-          // A file uploaded on an earlier try of this form; submitApplication checks it is theirs.
-          const kept = body[`${field.name}__kept`] as string;
-          const [file] = await filesOf(app.platform.db, [kept]);
-          values[field.name] = [kept];
-          if (file?.uploaded_by === actor.accountId) {
-            shown[field.name] = { fileId: kept, name: file.original_name };
-          }
-        }
-      }
+      const { values, shown, errors } = await readServiceForm(engine, request, serviceId);
       const fieldNames = definition.fields.map((f) => f.name);
       if (Object.keys(errors).length > 0) {
         // An upload was refused: show it with every other problem of the form, submit nothing.
