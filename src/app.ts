@@ -31,7 +31,9 @@ import { auditMessages } from './platform/audit/messages.js';
 import { GroupCommitAuditLog } from './platform/audit/group-commit-log.js';
 import type { Config } from './platform/config/config.js';
 import type { DeploymentKey } from './platform/crypto/deployment-key.js';
-import type { Database } from './platform/db/database.js';
+import { ChangeFeed } from './platform/db/change-feed.js';
+import { poolOf, type Database } from './platform/db/database.js';
+import { changeFeedPlugin } from './platform/db/change-feed-plugin.js';
 import { authMessages } from './platform/auth/messages.js';
 import { sessionPlugin } from './platform/auth/session-plugin.js';
 import { sessionSweeperPlugin } from './platform/auth/session-sweeper.js';
@@ -109,6 +111,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       config.calendarTransfersFile,
     ),
     files: new LocalFileStore(path.join(config.dataDir, 'files')),
+    changes: new ChangeFeed(poolOf(options.db)?.options, {
+      onError: (error) => app.log.warn({ err: error }, 'change feed connection lost'),
+    }),
   };
   app.decorate('platform', platform);
 
@@ -137,6 +142,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...(options.deploymentKey ? { key: options.deploymentKey } : {}),
   });
   await app.register(jobsPlugin);
+  await app.register(changeFeedPlugin);
   await app.register(sessionSweeperPlugin);
   await app.register(healthPlugin);
   await app.register(assetsPlugin);

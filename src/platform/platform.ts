@@ -7,6 +7,7 @@ import type { AuditLog } from './audit/audit-event.js';
 import type { Jobs } from './jobs/jobs.js';
 import type { WorkingCalendar } from './calendar/working-calendar.js';
 import type { FileStore } from './files/file-store.js';
+import type { ChangeFeed } from './db/change-feed.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,4 +37,6 @@ export interface Platform {
   calendar: WorkingCalendar;
   /** Content-addressed storage of attachments and issued documents (DATA_DIR/files). */
   files: FileStore;
+  /** Cross-process notice of changed rows, for in-process caches (ChangeCache). */
+  changes: ChangeFeed;
 }
