@@ -8,6 +8,7 @@ import { isDomainError, type DomainError } from '../../../platform/errors.js';
 import type { FormErrors } from '../../../platform/views/components/index.js';
 import { REDEV_SERVICE, redevelopmentService } from '../definition/redevelopment-service.js';
 import { decideAudit, restrictedArchitects } from '../service/audits.js';
+import { ADVANCE_SWEEP_JOB, sweepDecidedFilings } from '../service/advance-sweep.js';
 import { answerConsent } from '../service/consents.js';
 import { createRedevDeps } from '../service/deps.js';
 import { fileRedevelopment } from '../service/file-plan.js';
@@ -52,6 +53,11 @@ export async function redevelopmentPlugin(app: FastifyInstance) {
   registerRedevTemplates();
   connectRedevPorts(deps, app.servicesEngine);
   registerService(app, redevelopmentService);
+  // Steps decided by a consent that did not complete (a crash, a failed registration) run here.
+  await app.platform.jobs.work(ADVANCE_SWEEP_JOB, async () => {
+    await sweepDecidedFilings(deps);
+  });
+  app.addHook('onReady', () => app.platform.jobs.schedule(ADVANCE_SWEEP_JOB, '* * * * *'));
   acceptMultipart(app, app.platform.config.uploadLimitBytes);
   const signedIn = requireSignedIn();
   const page = { hide: true };

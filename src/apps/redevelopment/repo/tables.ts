@@ -54,6 +54,12 @@ export interface RedevFilingTable {
   filed_at: Date;
 }
 
+/** A filing whose answers decided its next step, until the step is performed (the sweep's list). */
+export interface RedevAdvanceDueTable {
+  application_id: string;
+  decided_at: Date;
+}
+
 export interface RedevConsentTable {
   application_id: string;
   owner_key: string;
@@ -97,6 +103,7 @@ declare module '../../../platform/db/tables.js' {
   interface Tables {
     redev_filing: RedevFilingTable;
     redev_consent: RedevConsentTable;
+    redev_advance_due: RedevAdvanceDueTable;
     redev_counter: RedevCounterTable;
     redev_registration: RedevRegistrationTable;
     redev_registration_document: RedevRegistrationDocumentTable;

@@ -146,15 +146,49 @@ export async function answerConsent(
         })),
       )
       .execute();
+    // Committed with the deciding answer: if the step below never completes, the sweep does it.
+    const filingRoute = await trx
+      .selectFrom('redev_filing')
+      .select('route')
+      .where('application_id', '=', applicationId)
+      .executeTakeFirstOrThrow();
+    if (decidingTransition(await consentsOf(trx, applicationId), filingRoute.route)) {
+      await trx
+        .insertInto('redev_advance_due')
+        .values({ application_id: applicationId, decided_at: now })
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    }
   });
-  return advance(deps, applicationId, actor);
+  // The answer is committed whatever happens next: a failure of the step it decided (a registry
+  // write, a signature) is logged and left to the sweep, not reported as a failed answer.
+  try {
+    return await advance(deps, applicationId, actor);
+  } catch (error) {
+    deps.log.warn({ err: error, applicationId }, 'redevelopment step after consent failed');
+    return 'awaiting-consents';
+  }
 }
 
 /**
- * Moves a filing that waits for consents on, as the system, once its answers decide it: a flat
- * owner refused or two thirds can no longer be reached: refused by owners; all consents in:
- * registered at once (self-certification) or sent to the akimat's expert review. Idempotent: a
- * filing in any other state, or still waiting, is left as it is. Outcomes: the state.
+ * The system step the answers decide, if any: a flat owner refused or two thirds can no longer
+ * be reached: refused by owners; all consents in: registered at once (self-certification) or
+ * sent to the akimat's expert review; otherwise none yet.
+ */
+export function decidingTransition(
+  { status, buildingRefusals }: Pick<FilingConsents, 'status' | 'buildingRefusals'>,
+  route: 'self-certification' | 'expert-review',
+): string | undefined {
+  if (status.refusedByFlatOwners.length > 0 || !buildingVoteStillPossible(status, buildingRefusals))
+    return T.ownersRefused;
+  if (!status.complete) return undefined;
+  return route === 'self-certification' ? T.register : T.toExpert;
+}
+
+/**
+ * Moves a filing that waits for consents on, as the system, once its answers decide it
+ * (decidingTransition). Idempotent: a filing in any other state, or still waiting, is left as it
+ * is. Outcomes: the state.
  */
 export async function advance(
   deps: RedevDeps,
@@ -168,15 +202,10 @@ export async function advance(
     .where('a.id', '=', applicationId)
     .executeTakeFirstOrThrow();
   if (application.state !== 'awaiting-consents') return application.state;
-  const { status, buildingRefusals } = await consentsOf(deps.db, applicationId);
-  const transitionId =
-    status.refusedByFlatOwners.length > 0 || !buildingVoteStillPossible(status, buildingRefusals)
-      ? T.ownersRefused
-      : status.complete
-        ? application.route === 'self-certification'
-          ? T.register
-          : T.toExpert
-        : undefined;
+  const transitionId = decidingTransition(
+    await consentsOf(deps.db, applicationId),
+    application.route,
+  );
   if (!transitionId) return application.state;
   const { state } = await performTransition(deps.engine, {
     applicationId,

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { registriesDeps, type RegistriesDeps } from '../../../blocks/registries/index.js';
 import type { ServicesEngine } from '../../../blocks/services/index.js';
 import type { TrustDeps } from '../../../blocks/trust/index.js';
@@ -17,6 +17,7 @@ export interface RedevDeps {
   trust: TrustDeps;
   /** The deployment's secret for the random audit picks (domain/audit-sampling.ts). */
   auditSecret: Uint8Array;
+  log: FastifyBaseLogger;
 }
 
 /**
@@ -36,6 +37,7 @@ export function createRedevDeps(app: FastifyInstance): RedevDeps {
     registries: registriesDeps(app.platform),
     trust: app.trust,
     auditSecret: crypto.createHash('sha256').update(signature).digest(),
+    log: app.log,
   };
 }
 
