@@ -4,8 +4,8 @@ import { actorOf, registerService, type Actor } from '../../../blocks/services/i
 import { acceptMultipart } from '../../../blocks/services/http/multipart.js';
 import { readServiceForm } from '../../../blocks/services/http/read-service-form.js';
 import { requireSignedIn } from '../../../platform/auth/guards.js';
-import { isDomainError, type DomainError } from '../../../platform/errors.js';
-import type { FormErrors } from '../../../platform/views/components/index.js';
+import { isDomainError } from '../../../platform/errors.js';
+import { formErrorsFrom, type FormErrors } from '../../../platform/views/components/index.js';
 import { REDEV_SERVICE, redevelopmentService } from '../definition/redevelopment-service.js';
 import { decideAudit, restrictedArchitects } from '../service/audits.js';
 import { ADVANCE_SWEEP_JOB, sweepDecidedFilings } from '../service/advance-sweep.js';
@@ -33,15 +33,6 @@ import {
 
 const Params = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const facts = (request: FastifyRequest) => ({ ip: request.ip, requestId: String(request.id) });
-
-/** A refusal's field problems as translated messages; one about no field goes on `fallback`. */
-function errorsOf(error: DomainError, t: FastifyRequest['t'], fallback: string): FormErrors {
-  if (error.fields.length === 0) return { [fallback]: t(`error.${error.code}`, error.params) };
-  const errors: FormErrors = {};
-  for (const problem of error.fields)
-    errors[problem.field] ??= t(`error.${problem.code}`, problem.params);
-  return errors;
-}
 
 /**
  * The Redevelopment app: wires its ports into the services engine and registers the service,
@@ -82,7 +73,7 @@ export async function redevelopmentPlugin(app: FastifyInstance) {
       return reply.redirect(PATHS.filing(filed.applicationId), 303);
     } catch (error) {
       if (!isDomainError(error) || error.status >= 500) throw error;
-      return again(error.status, errorsOf(error, request.t, 'cadastralNumber'));
+      return again(error.status, formErrorsFrom(error, request.t, 'cadastralNumber'));
     }
   });
 
@@ -171,7 +162,13 @@ export async function redevelopmentPlugin(app: FastifyInstance) {
           if (missing) return renderFiling(reply, actor, id, missing, 400);
         } catch (error) {
           if (!isDomainError(error) || error.status >= 500 || error.status === 404) throw error;
-          return renderFiling(reply, actor, id, errorsOf(error, request.t, fallback), error.status);
+          return renderFiling(
+            reply,
+            actor,
+            id,
+            formErrorsFrom(error, request.t, fallback),
+            error.status,
+          );
         }
         return reply.redirect(PATHS.filing(id), 303);
       },

@@ -15,7 +15,7 @@ import {
 } from '../../../blocks/bridge/index.js';
 import { requireSignedIn } from '../../../platform/auth/guards.js';
 import { DomainError, isDomainError } from '../../../platform/errors.js';
-import type { FormErrors } from '../../../platform/views/components/index.js';
+import { formErrorsFrom, type FormErrors } from '../../../platform/views/components/index.js';
 import {
   consumerSubsystems,
   contractView,
@@ -60,23 +60,6 @@ const actorOf = (request: FastifyRequest): BridgeActor => ({
   accountId: request.principal!.accountId,
   admin: request.principal!.roles.includes('admin'),
 });
-
-/**
- * A refusal as the form's errors: each named field's problem on that field (renamed by `fields`
- * where the form calls it otherwise), anything else on `fallback`.
- */
-function errorsOf(
-  error: DomainError,
-  t: FastifyRequest['t'],
-  fallback: string,
-  fields: Record<string, string> = {},
-): FormErrors {
-  if (error.fields.length === 0) return { [fallback]: t(`error.${error.code}`, error.params) };
-  const errors: FormErrors = {};
-  for (const problem of error.fields)
-    errors[fields[problem.field] ?? problem.field] ??= t(`error.${problem.code}`, problem.params);
-  return errors;
-}
 
 /** A refusal the page shows again with its errors; a 404 or a 5xx goes to the error pages. */
 const shown = (error: unknown): error is DomainError =>
@@ -157,7 +140,7 @@ export async function smartBridgePlugin(app: FastifyInstance) {
         return reply.redirect(PATHS.contract(contract.id), 303);
       } catch (error) {
         if (!shown(error)) throw error;
-        const errors = errorsOf(error, request.t, 'consumerSubsystemId');
+        const errors = formErrorsFrom(error, request.t, 'consumerSubsystemId');
         return renderRequest(request, reply, id, values, errors, error.status);
       }
     },
@@ -240,7 +223,7 @@ export async function smartBridgePlugin(app: FastifyInstance) {
         return reply.redirect(PATHS.member(member.id), 303);
       } catch (error) {
         if (!shown(error)) throw error;
-        const found = errorsOf(error, request.t, 'subsystem', {
+        const found = formErrorsFrom(error, request.t, 'subsystem', {
           memberCode: 'organisation',
           name: 'organisation',
         });
@@ -284,7 +267,7 @@ export async function smartBridgePlugin(app: FastifyInstance) {
         return reply.redirect(PATHS.member(id), 303);
       } catch (error) {
         if (!shown(error) || error.code === 'BRIDGE_NOT_MEMBER_MANAGER') throw error;
-        const errors = errorsOf(error, request.t, 'subsystem');
+        const errors = formErrorsFrom(error, request.t, 'subsystem');
         return renderMember(request, reply, id, values, errors, error.status);
       }
     },
@@ -388,7 +371,7 @@ export async function smartBridgePlugin(app: FastifyInstance) {
           reply,
           id,
           values,
-          errorsOf(error, request.t, fallback),
+          formErrorsFrom(error, request.t, fallback),
           error.status,
         );
       }

@@ -16,15 +16,17 @@ export const hasErrors = (errors: FormErrors | undefined): boolean =>
 /**
  * Turns a DomainError's field problems into a form's errors. A problem that concerns no field
  * (the whole form) is keyed by `fallbackField`, so the summary still links somewhere useful.
+ * `rename` maps a service's field name to the form's where the form calls it otherwise.
  */
 export function formErrorsFrom(
   error: DomainError,
   t: Translate,
   fallbackField: string,
+  rename: Record<string, string> = {},
 ): FormErrors {
   const errors: FormErrors = {};
   for (const problem of error.fields) {
-    errors[problem.field] ??= t(`error.${problem.code}`, problem.params);
+    errors[rename[problem.field] ?? problem.field] ??= t(`error.${problem.code}`, problem.params);
   }
   if (error.fields.length === 0) errors[fallbackField] = t(`error.${error.code}`, error.params);
   return errors;
