@@ -78,6 +78,13 @@ const benchmark: Benchmark = {
       const max = await load(url(), headers, { connections: CONNECTIONS, duration: SECONDS });
       const commitsPerSubmission = ((await commits(db)) - commitsBefore) / max.acknowledged.length;
       const batch = await registrationBatch(db);
+      if (process.env.BENCH_PROFILE) {
+        // The profile covers start-up, warm-up and the highest rate; the server then starts anew.
+        log(`CPU profile of the highest rate written to ${process.env.BENCH_PROFILE}`);
+        await platform.stop();
+        platform = await startServer(env);
+        servers.push(platform);
+      }
       log(`appeals: fixed ${FIXED_RATE}/s, ${SECONDS} s`);
       const fixed = await load(url(), headers, {
         connections: 10,
@@ -238,16 +245,24 @@ interface Server {
 /** bench/support/appeal-server.ts in its own process group; resolves once it listens. */
 async function startServer(env: Record<string, string>, port?: number): Promise<Server> {
   const chosen = port ?? (await freePort());
-  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['bench/support/appeal-server.ts'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(chosen),
-      BENCH_POOL_SIZE: String(POOL_SIZE),
+  // BENCH_PROFILE=DIR: each server writes its CPU profile there when stopped (SIGTERM).
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', 'bench/support/appeal-server.ts'],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(chosen),
+        BENCH_POOL_SIZE: String(POOL_SIZE),
+      },
     },
-  });
+  );
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;

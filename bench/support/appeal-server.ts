@@ -36,5 +36,9 @@ if (process.env.BENCH_MODE === 'baseline') {
   const app = await buildApp({ config, db });
   await app.ready();
   await app.listen({ port: config.port, host: config.host });
+  // A graceful stop on SIGTERM, so that `node --cpu-prof` writes its profile (BENCH_PROFILE).
+  process.once('SIGTERM', () => {
+    void app.close().finally(() => process.exit(0));
+  });
 }
 process.stdout.write('listening\n');

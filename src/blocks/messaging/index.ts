@@ -17,6 +17,7 @@ export { TemplateError } from './domain/template-registry.js';
 export { registerTemplates, messagingTemplates } from './service/templates.js';
 export {
   publishStatus,
+  publishStatuses,
   type PublishStatusInput,
   type PublishedStatus,
   type Recipient,

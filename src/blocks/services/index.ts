@@ -34,8 +34,12 @@ export { formSchema } from './domain/form-schema.js';
 export { validateForm, type FormValues } from './domain/form-values.js';
 export {
   submitApplication,
+  prepareSubmission,
+  writeSubmissions,
+  type PreparedSubmission,
   type SubmitInput,
   type Submitted,
+  type WrittenSubmission,
 } from './service/submit-application.js';
 export {
   performTransition,

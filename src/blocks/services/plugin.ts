@@ -20,9 +20,9 @@ export interface ServicesPluginOptions {
 }
 
 /**
- * The services block: the engine on `app.servicesEngine`, the deadline workers (a job per
- * deadline at its due instant, and a sweep every minute that fires any deadline whose job was
- * lost), and the pages and API. Registered by app.ts after the kernel's plugins.
+ * The services block: the engine on `app.servicesEngine`, the deadline sweep (every minute, it
+ * fires every deadline that is due; the worker of the older job per deadline stays for jobs
+ * queued before), and the pages and API. Registered by app.ts after the kernel's plugins.
  */
 export const servicesPlugin = fp(
   async (app: FastifyInstance, options: ServicesPluginOptions) => {

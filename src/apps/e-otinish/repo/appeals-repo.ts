@@ -15,51 +15,54 @@ export interface CouponRow {
   registrationDate: string;
 }
 
+/** How many coupon sequences a body takes in a year. */
+export interface CouponCount {
+  bodyCode: string;
+  year: number;
+  count: number;
+}
+
+/**
+ * Takes coupon sequences of several bodies and years at once, counted in the caller's
+ * transaction (which holds each counter row until it commits), in one statement; rows are
+ * locked in key order, so two transactions never wait on each other in a cycle. Outcomes: the
+ * first sequence taken per `"<body> <year>"`; the others follow it without a gap.
+ */
+export async function takeCouponSequencesOf(
+  trx: Database,
+  counts: CouponCount[],
+): Promise<Map<string, number>> {
+  if (counts.length === 0) return new Map();
+  const sorted = [...counts].sort(
+    (a, b) => a.bodyCode.localeCompare(b.bodyCode) || a.year - b.year,
+  );
+  const rows = await trx
+    .insertInto('otinish_coupon_counter')
+    .values(sorted.map((c) => ({ body_code: c.bodyCode, year: c.year, last_sequence: c.count })))
+    .onConflict((oc) =>
+      oc.columns(['body_code', 'year']).doUpdateSet({
+        last_sequence: sql`otinish_coupon_counter.last_sequence + excluded.last_sequence`,
+      }),
+    )
+    .returning(['body_code', 'year', 'last_sequence'])
+    .execute();
+  const taken = new Map(sorted.map((c) => [`${c.bodyCode} ${c.year}`, c.count]));
+  return new Map(
+    rows.map((row) => {
+      const key = `${row.body_code} ${row.year}`;
+      return [key, row.last_sequence - taken.get(key)! + 1];
+    }),
+  );
+}
+
 /** The next coupon sequence of a body in a year, counted in the caller's transaction. */
 export async function nextCouponSequence(
   trx: Database,
   bodyCode: string,
   year: number,
 ): Promise<number> {
-  const row = await trx
-    .insertInto('otinish_coupon_counter')
-    .values({ body_code: bodyCode, year, last_sequence: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['body_code', 'year'])
-        .doUpdateSet({ last_sequence: sql`otinish_coupon_counter.last_sequence + 1` }),
-    )
-    .returning('last_sequence')
-    .executeTakeFirstOrThrow();
-  return row.last_sequence;
-}
-
-/**
- * Takes `count` coupon sequences of a body in a year at once, counted in the caller's
- * transaction (which holds the counter row until it commits): the first of them is returned,
- * the others follow it without a gap.
- */
-export async function takeCouponSequences(
-  trx: Database,
-  bodyCode: string,
-  year: number,
-  count: number,
-): Promise<number> {
-  const row = await trx
-    .insertInto('otinish_coupon_counter')
-    .values({ body_code: bodyCode, year, last_sequence: count })
-    .onConflict((oc) =>
-      oc
-        .columns(['body_code', 'year'])
-        .doUpdateSet({ last_sequence: sql`otinish_coupon_counter.last_sequence + ${count}` }),
-    )
-    .returning('last_sequence')
-    .executeTakeFirstOrThrow();
-  return row.last_sequence - count + 1;
-}
-
-export async function insertAppeal(trx: Database, row: AppealRow): Promise<void> {
-  await trx.insertInto('otinish_appeal').values(row).execute();
+  const first = await takeCouponSequencesOf(trx, [{ bodyCode, year, count: 1 }]);
+  return first.get(`${bodyCode} ${year}`)!;
 }
 
 export async function insertAppeals(trx: Database, rows: AppealRow[]): Promise<void> {
@@ -79,16 +82,7 @@ export async function findAppeal(
 }
 
 export async function insertCoupon(trx: Database, coupon: CouponRow): Promise<void> {
-  await trx
-    .insertInto('otinish_coupon')
-    .values({
-      number: coupon.number,
-      application_id: coupon.applicationId,
-      body_code: coupon.bodyCode,
-      received_at: coupon.receivedAt,
-      registration_date: coupon.registrationDate,
-    })
-    .execute();
+  await insertCoupons(trx, [coupon]);
 }
 
 export async function insertCoupons(trx: Database, coupons: CouponRow[]): Promise<void> {
@@ -217,34 +211,24 @@ export async function appendActions(
 }
 
 /**
- * Appends actions to the histories of several appeals in two statements (the caller holds every
- * application's lock): each history continues after its last action at that body.
+ * Writes the first actions of several appeals' histories at a body (seq 1, 2, …), in one
+ * statement: registration starts a history, so there is none before (the primary key refuses
+ * a second start).
  */
-export async function appendActionsOfMany(
+export async function insertFirstActions(
   trx: Database,
   histories: { applicationId: string; bodyCode: string; actions: AppealAction[] }[],
 ): Promise<void> {
-  if (histories.length === 0) return;
-  const last = await trx
-    .selectFrom('otinish_action')
-    .select(['application_id', 'body_code', sql<number>`max(seq)`.as('seq')])
-    .where('application_id', 'in', [...new Set(histories.map((h) => h.applicationId))])
-    .groupBy(['application_id', 'body_code'])
-    .execute();
-  const lastSeq = new Map(
-    last.map((row) => [`${row.application_id} ${row.body_code}`, Number(row.seq)]),
-  );
-  const rows = histories.flatMap(({ applicationId, bodyCode, actions }) => {
-    let seq = lastSeq.get(`${applicationId} ${bodyCode}`) ?? 0;
-    return actions.map(({ type, at, ...details }) => ({
+  const rows = histories.flatMap(({ applicationId, bodyCode, actions }) =>
+    actions.map(({ type, at, ...details }, i) => ({
       application_id: applicationId,
       body_code: bodyCode,
-      seq: (seq += 1),
+      seq: i + 1,
       type,
       at,
       details: JSON.stringify(details),
-    }));
-  });
+    })),
+  );
   if (rows.length > 0) await trx.insertInto('otinish_action').values(rows).execute();
 }
 

@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import {
-  submitApplication,
-  validateForm,
+  prepareSubmission,
+  writeSubmissions,
   type Actor,
   type RequestFacts,
 } from '../../../blocks/services/index.js';
+import { appendEntries, prepareEvent } from '../../../platform/audit/append-entries.js';
 import { yearOf } from '../../../platform/calendar/local-date.js';
-import { localDate } from '../../../platform/calendar/local-date.js';
 import type { Database } from '../../../platform/db/database.js';
-import { DomainError } from '../../../platform/errors.js';
 import type { AppealAction } from '../domain/appeal-actions.js';
 import { registerAppeal } from '../domain/registration.js';
 import { registrationDayOf } from '../domain/registration-day.js';
@@ -23,18 +22,18 @@ import {
 } from '../definition/appeal-service.js';
 import { ROUTING_TABLE } from '../definition/routing-table.js';
 import {
-  agencyExists,
-  agencyNames,
-  appendActionsOfMany,
   firstCouponsOf,
   insertAppeals,
   insertCoupons,
-  takeCouponSequences,
+  insertFirstActions,
+  takeCouponSequencesOf,
   unregisteredApplications,
+  type CouponCount,
 } from '../repo/appeals-repo.js';
+import { AgencyNames } from './agency-names.js';
 import type { OtinishDeps } from './deps.js';
-import { RegistrationQueue, type RegistrationRequest } from './registration-queue.js';
-import { bodyNameOf, localDateTime, tellApplicant } from './status.js';
+import { IntakeQueue, type IntakeRequest, type IntakeResult } from './intake-queue.js';
+import { bodyNameOf, localDateTime, tellApplicants } from './status.js';
 
 export interface FileAppealInput {
   actor: Actor;
@@ -56,53 +55,52 @@ export interface FiledAppeal {
 /**
  * Files an appeal: routes it by category and region to the competent body, submits it to the
  * services engine under the variant whose clock matches the law (received on a working day, on
- * a day off, or anonymous and not considered), then registers it: coupon, APPC history and the
- * applicant's message. Intake never refuses registration for what the appeal says or who sent
+ * a day off, or anonymous and not considered), and registers it: coupon, APPC history, the
+ * applicant's message and the audit entry, all in the one transaction its intake batch commits
+ * (see IntakeQueue). Intake never refuses registration for what the appeal says or who sent
  * it; only a form that is not an appeal (a field missing or malformed) is sent back.
  *
- * Outcomes: the coupon; SERVICES_FORM_INVALID (400) with one problem per invalid field (the
- * engine's codes, translated next to each field); SERVICES_APPLICANT_NOT_ALLOWED (403).
- * If the registration step is interrupted after the engine committed the application, the
- * registration sweep (registerPending) completes it with the instant the appeal was received.
+ * Outcomes: the coupon, once everything is committed; SERVICES_FORM_INVALID (400) with one
+ * problem per invalid field (the engine's codes, translated next to each field);
+ * SERVICES_APPLICANT_NOT_ALLOWED (403). An application the engine holds without its
+ * registration (filed through the engine's own API) is registered by the sweep
+ * (registerPending) with the instant it was received.
  */
 export async function fileAppeal(
   deps: OtinishDeps,
   input: FileAppealInput,
   facts: RequestFacts = {},
 ): Promise<FiledAppeal> {
-  const now = deps.now();
-  const definition = deps.engine.get(APPEAL_SERVICE);
-  const { values, problems } = validateForm(definition.fields, input.values, {
-    today: localDate(now, deps.legal.timeZone),
-    // The appeal form has no national identifier field.
-    checkNationalId: () => undefined,
-  });
-  if (problems.length > 0) throw new DomainError('SERVICES_FORM_INVALID', 400, {}, problems);
+  // The form and attachments, checked once against the appeal form (every variant has it).
+  const checked = await prepareSubmission(
+    deps.engine,
+    { serviceId: APPEAL_SERVICE, actor: input.actor, values: input.values },
+    facts,
+  );
+  const { values } = checked;
+  const bodyCode =
+    input.receivingBodyCode ??
+    (await competentBody(deps, String(values.category), String(values.region)));
+  // Nothing waits from here until the appeal is in the intake queue: the instant of receipt is
+  // also its place in the queue, so coupons follow the order of receipt.
+  const at = deps.now();
   const consideration = considerationOf(reportsOf(values));
-  const day = registrationDayOf(now, deps.legal);
+  const day = registrationDayOf(at, deps.legal);
   const serviceId = !consideration.considered
     ? UNCONSIDERED_SERVICE
     : day.receivedOn === day.registrationDate
       ? APPEAL_SERVICE
       : APPEAL_DAY_OFF_SERVICE;
-  const bodyCode =
-    input.receivingBodyCode ??
-    (await competentBody(deps.db, String(values.category), String(values.region)));
-  const submitted = await submitApplication(
-    deps.engine,
-    { serviceId, actor: input.actor, values: input.values, agencyCode: bodyCode },
-    facts,
-  );
-  const coupon = await registrationQueue(deps).register({
-    applicationId: submitted.id,
+  const filed = await intakeOf(deps).queue.file({
+    prepared: {
+      ...checked,
+      definition: deps.engine.get(serviceId),
+      input: { ...checked.input, serviceId, agencyCode: bodyCode },
+      at,
+    },
     complaintOf: input.complaintOf,
   });
-  return {
-    applicationId: submitted.id,
-    couponNumber: coupon,
-    bodyCode,
-    considered: consideration.considered,
-  };
+  return { ...filed, bodyCode, considered: consideration.considered };
 }
 
 const reportsOf = (values: Record<string, unknown>) => ({
@@ -113,24 +111,67 @@ const reportsOf = (values: Record<string, unknown>) => ({
 
 /** The routed body, or the app's owning agency when the table names no existing agency. */
 export async function competentBody(
-  db: Database,
+  deps: OtinishDeps,
   category: string,
   region: string,
 ): Promise<string> {
   const routed = routeAppeal(ROUTING_TABLE, { category, region });
-  return routed && (await agencyExists(db, routed)) ? routed : OTINISH_AGENCY;
+  return routed && (await deps.engine.agencyExists(deps.db, routed)) ? routed : OTINISH_AGENCY;
 }
 
-const queues = new WeakMap<OtinishDeps, RegistrationQueue>();
+/** Per app instance (its deps): the intake queue and the agency names messages quote. */
+interface Intake {
+  queue: IntakeQueue;
+  names: AgencyNames;
+}
+const intakes = new WeakMap<OtinishDeps, Intake>();
 
-/** Intake's group-committed registration step, one queue per app instance (its deps). */
-function registrationQueue(deps: OtinishDeps): RegistrationQueue {
-  let queue = queues.get(deps);
-  if (!queue) {
-    queue = new RegistrationQueue((requests) => registerApplications(deps, requests));
-    queues.set(deps, queue);
+function intakeOf(deps: OtinishDeps): Intake {
+  let intake = intakes.get(deps);
+  if (!intake) {
+    const names = new AgencyNames();
+    intake = { names, queue: new IntakeQueue((requests) => fileBatch(deps, names, requests)) };
+    intakes.set(deps, intake);
   }
-  return queue;
+  return intake;
+}
+
+/**
+ * Writes a batch of appeals in one transaction: the engine's applications (writeSubmissions),
+ * their registration (registerNew) and their audit entries, so each is committed whole or not
+ * at all. Outcomes: the application ids and coupons, in order; the batch's database error.
+ */
+async function fileBatch(
+  deps: OtinishDeps,
+  names: AgencyNames,
+  requests: IntakeRequest[],
+): Promise<IntakeResult[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const written = await writeSubmissions(
+      trx,
+      deps.engine,
+      requests.map((request) => request.prepared),
+    );
+    const coupons = await registerNew(
+      trx,
+      deps,
+      names,
+      written.map((submission, i) => ({
+        application: submission.row,
+        complaintOf: requests[i]!.complaintOf,
+      })),
+    );
+    // Last, so the audit chain's lock is held only for the commit.
+    const at = deps.now();
+    await appendEntries(
+      trx,
+      written.map((submission) => prepareEvent(submission.audit, at)),
+    );
+    return written.map((submission, i) => ({
+      applicationId: submission.id,
+      couponNumber: coupons[i]!,
+    }));
+  });
 }
 
 /**
@@ -148,12 +189,17 @@ export async function registerApplication(
   return number!;
 }
 
+/** What is registered: an application the engine holds, and what it complains of if anything. */
+export interface RegistrationRequest {
+  applicationId: string;
+  /** For a complaint: the appeal complained about. */
+  complaintOf?: string | undefined;
+}
+
 /**
  * Registers several applications the engine holds as appeals in one transaction, as
- * registerApplication does one: each body's coupon sequences are taken at once, in order of
- * receipt, and the rows are written in a few statements, so a batch costs one commit and holds
- * each body's counter row for one transaction, not one per appeal. Outcomes: the coupon numbers,
- * in the order of the requests (an application registered before keeps its coupon).
+ * registerApplication does one, under their row locks. Outcomes: the coupon numbers, in the
+ * order of the requests (an application registered before keeps its coupon).
  */
 export async function registerApplications(
   deps: OtinishDeps,
@@ -162,7 +208,7 @@ export async function registerApplications(
   if (requests.length === 0) return [];
   return deps.db.transaction().execute(async (trx) => {
     const ids = [...new Set(requests.map((request) => request.applicationId))];
-    // In id order, so two batches (the sweep and intake) never wait on each other in a cycle.
+    // In id order, so two batches (the sweep and another) never wait on each other in a cycle.
     const applications = await trx
       .selectFrom('services_application')
       .selectAll()
@@ -178,116 +224,148 @@ export async function registerApplications(
       .map((id) => {
         const application = byId.get(id);
         if (!application) throw new Error(`No application ${id} to register`);
-        return application;
-      })
-      .sort(
-        (a, b) =>
-          a.submitted_at.getTime() - b.submitted_at.getTime() ||
-          a.reference.localeCompare(b.reference),
-      );
+        return { application, complaintOf: complaintOf.get(id) };
+      });
+    const coupons = await registerNew(trx, deps, intakeOf(deps).names, fresh);
+    fresh.forEach(({ application }, i) => numbers.set(application.id, coupons[i]!));
+    return requests.map((request) => numbers.get(request.applicationId)!);
+  });
+}
 
-    // Each body's sequences for a year at once, handed out in order of receipt.
-    const counters = new Map<
-      string,
-      { bodyCode: string; year: number; count: number; next: number }
-    >();
-    const planned = fresh.map((application) => {
-      const day = registrationDayOf(application.submitted_at, deps.legal);
-      const year = yearOf(day.registrationDate);
-      const key = `${application.agency_code} ${year}`;
-      const counter = counters.get(key) ?? {
+/** An application to register, as the engine stored it. */
+interface Registering {
+  application: {
+    id: string;
+    reference: string;
+    agency_code: string;
+    submitted_at: Date;
+    form_values: Record<string, unknown>;
+    applicant_person_id: string;
+  };
+  complaintOf?: string | undefined;
+}
+
+/**
+ * Registers applications never registered before, in the caller's transaction and a few
+ * statements whatever their number: each body's coupon sequences for a year are taken at once
+ * and handed out in order of receipt; the appeal rows, coupons, first APPC actions and the
+ * applicants' messages go in one multi-row statement per table. Outcomes: the coupon numbers,
+ * in the order given.
+ */
+async function registerNew(
+  trx: Database,
+  deps: OtinishDeps,
+  names: AgencyNames,
+  items: Registering[],
+): Promise<string[]> {
+  if (items.length === 0) return [];
+  const inOrder = [...items].sort(
+    (a, b) =>
+      a.application.submitted_at.getTime() - b.application.submitted_at.getTime() ||
+      a.application.reference.localeCompare(b.application.reference),
+  );
+  const counters = new Map<string, CouponCount & { next: number }>();
+  const planned = inOrder.map((item) => {
+    const { application } = item;
+    const day = registrationDayOf(application.submitted_at, deps.legal);
+    const year = yearOf(day.registrationDate);
+    const key = `${application.agency_code} ${year}`;
+    const counter = counters.get(key) ?? {
+      bodyCode: application.agency_code,
+      year,
+      count: 0,
+      next: 0,
+    };
+    counter.count += 1;
+    counters.set(key, counter);
+    return { ...item, counter };
+  });
+  const firsts = await takeCouponSequencesOf(trx, [...counters.values()]);
+  for (const [key, counter] of counters) counter.next = firsts.get(key)!;
+
+  const registered = planned.map(({ application, complaintOf, counter }) => {
+    const values = application.form_values as Record<string, unknown>;
+    const reports = reportsOf(values);
+    const registration = registerAppeal(
+      {
         bodyCode: application.agency_code,
-        year,
-        count: 0,
-        next: 0,
-      };
-      counter.count += 1;
-      counters.set(key, counter);
-      return { application, key };
-    });
-    for (const counter of counters.values())
-      counter.next = await takeCouponSequences(trx, counter.bodyCode, counter.year, counter.count);
-
-    const registered = planned.map(({ application, key }) => {
-      const counter = counters.get(key)!;
-      const values = application.form_values as Record<string, unknown>;
-      const reports = reportsOf(values);
-      const registration = registerAppeal(
-        {
-          bodyCode: application.agency_code,
-          sequence: counter.next++,
-          receivedAt: application.submitted_at,
-          reports,
-        },
-        deps.legal,
-      );
-      numbers.set(application.id, registration.coupon.number);
-      return { application, values, reports, registration };
-    });
-
-    await insertAppeals(
-      trx,
-      registered.map(({ application, values, reports, registration }) => ({
-        application_id: application.id,
-        kind: String(values.kind),
-        category: String(values.category),
-        region: String(values.region),
-        district: typeof values.district === 'string' ? values.district : null,
-        topic: String(values.topic),
-        anonymous: reports.anonymous,
-        reports_crime: reports.reportsCrime,
-        reports_threat: reports.reportsSecurityThreat,
-        considered: registration.consideration.considered,
-        public_proposal: values.kind === 'proposal' && !reports.anonymous,
-        first_body_code: application.agency_code,
-        received_at: application.submitted_at,
-        complaint_of: complaintOf.get(application.id) ?? null,
-      })),
-    );
-    await insertCoupons(
-      trx,
-      registered.map(({ application, registration }) => ({
-        number: registration.coupon.number,
-        applicationId: application.id,
-        bodyCode: application.agency_code,
+        sequence: counter.next++,
         receivedAt: application.submitted_at,
-        registrationDate: registration.registrationDate,
-      })),
+        reports,
+      },
+      deps.legal,
     );
-    await appendActionsOfMany(
-      trx,
-      registered.map(({ application, registration }) => {
-        const receivedAt = application.submitted_at;
-        const actions: AppealAction[] = [
-          { type: 'submitted', at: receivedAt },
-          registration.decisionTerm
-            ? {
-                type: 'registered',
-                at: receivedAt,
-                couponNumber: registration.coupon.number,
-                considered: true,
-                term: registration.decisionTerm,
-              }
-            : {
-                type: 'registered',
-                at: receivedAt,
-                couponNumber: registration.coupon.number,
-                considered: false,
-              },
-        ];
-        return { applicationId: application.id, bodyCode: application.agency_code, actions };
-      }),
-    );
-    const names = registered.length > 0 ? await agencyNames(trx) : new Map();
-    for (const { application, registration } of registered) {
+    return { application, complaintOf, values, reports, registration };
+  });
+
+  await insertAppeals(
+    trx,
+    registered.map(({ application, complaintOf, values, reports, registration }) => ({
+      application_id: application.id,
+      kind: String(values.kind),
+      category: String(values.category),
+      region: String(values.region),
+      district: typeof values.district === 'string' ? values.district : null,
+      topic: String(values.topic),
+      anonymous: reports.anonymous,
+      reports_crime: reports.reportsCrime,
+      reports_threat: reports.reportsSecurityThreat,
+      considered: registration.consideration.considered,
+      public_proposal: values.kind === 'proposal' && !reports.anonymous,
+      first_body_code: application.agency_code,
+      received_at: application.submitted_at,
+      complaint_of: complaintOf ?? null,
+    })),
+  );
+  await insertCoupons(
+    trx,
+    registered.map(({ application, registration }) => ({
+      number: registration.coupon.number,
+      applicationId: application.id,
+      bodyCode: application.agency_code,
+      receivedAt: application.submitted_at,
+      registrationDate: registration.registrationDate,
+    })),
+  );
+  await insertFirstActions(
+    trx,
+    registered.map(({ application, registration }) => {
+      const receivedAt = application.submitted_at;
+      const actions: AppealAction[] = [
+        { type: 'submitted', at: receivedAt },
+        registration.decisionTerm
+          ? {
+              type: 'registered',
+              at: receivedAt,
+              couponNumber: registration.coupon.number,
+              considered: true,
+              term: registration.decisionTerm,
+            }
+          : {
+              type: 'registered',
+              at: receivedAt,
+              couponNumber: registration.coupon.number,
+              considered: false,
+            },
+      ];
+      return { applicationId: application.id, bodyCode: application.agency_code, actions };
+    }),
+  );
+  const bodies = await names.of(
+    trx,
+    [...counters.values()].map((counter) => counter.bodyCode),
+  );
+  await tellApplicants(
+    trx,
+    registered.map(({ application, registration }) => {
       const receivedAt = application.submitted_at;
       const common = {
         number: registration.coupon.number,
-        agency: bodyNameOf(names, application.agency_code),
+        agency: bodyNameOf(bodies, application.agency_code),
         receivedAt: localDateTime(receivedAt, deps.legal.timeZone),
         registrationDate: registration.registrationDate,
       };
-      await tellApplicant(trx, {
+      return {
         applicationId: application.id,
         personId: application.applicant_person_id,
         status: registration.decisionTerm ? 'registered' : 'not-considered',
@@ -296,10 +374,13 @@ export async function registerApplications(
           ? { ...common, lastDay: registration.decisionTerm.lastDay }
           : common,
         at: receivedAt,
-      });
-    }
-    return requests.map((request) => numbers.get(request.applicationId)!);
-  });
+      };
+    }),
+  );
+  const numbers = new Map(
+    registered.map(({ application, registration }) => [application.id, registration.coupon.number]),
+  );
+  return items.map((item) => numbers.get(item.application.id)!);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { publishStatus, type TemplateParams } from '../../../blocks/messaging/index.js';
+import { publishStatuses, type TemplateParams } from '../../../blocks/messaging/index.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { Tables } from '../../../platform/db/tables.js';
 import { localDate } from '../../../platform/calendar/local-date.js';
@@ -41,25 +41,33 @@ function timeFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** A status of an appeal for its applicant. */
+export interface ApplicantStatus {
+  applicationId: string;
+  personId: string;
+  status: string;
+  template: string;
+  params: TemplateParams;
+  at: Date;
+}
+
 /** Publishes a status of the appeal to its applicant, in the caller's transaction. */
-export async function tellApplicant(
-  trx: Database,
-  input: {
-    applicationId: string;
-    personId: string;
-    status: string;
-    template: string;
-    params: TemplateParams;
-    at: Date;
-  },
-): Promise<void> {
-  await publishStatus(trx as Transaction<Tables>, {
-    subject: { kind: 'appeal', id: input.applicationId },
-    recipient: { personId: input.personId },
-    status: input.status,
-    template: `e-otinish.${input.template}`,
-    params: input.params,
-    link: appealPath(input.applicationId),
-    at: input.at,
-  });
+export async function tellApplicant(trx: Database, input: ApplicantStatus): Promise<void> {
+  await tellApplicants(trx, [input]);
+}
+
+/** Publishes statuses of several appeals to their applicants, in a few statements. */
+export async function tellApplicants(trx: Database, inputs: ApplicantStatus[]): Promise<void> {
+  await publishStatuses(
+    trx as Transaction<Tables>,
+    inputs.map((input) => ({
+      subject: { kind: 'appeal', id: input.applicationId },
+      recipient: { personId: input.personId },
+      status: input.status,
+      template: `e-otinish.${input.template}`,
+      params: input.params,
+      link: appealPath(input.applicationId),
+      at: input.at,
+    })),
+  );
 }

@@ -26,23 +26,26 @@ export interface EmailAttempt {
   at: Date;
 }
 
-export async function insertEmailDelivery(
+export async function insertEmailDeliveries(
   db: Kysely<Tables>,
-  delivery: NewEmailDelivery,
+  deliveries: NewEmailDelivery[],
 ): Promise<void> {
+  if (deliveries.length === 0) return;
   await db
     .insertInto('messaging_email_delivery')
-    .values({
-      id: delivery.id,
-      message_id: delivery.messageId,
-      to_person_id: delivery.toPersonId,
-      to_address: delivery.toAddress,
-      locale: delivery.locale,
-      subject: delivery.subject,
-      text_body: delivery.textBody,
-      job_id: delivery.jobId,
-      created_at: delivery.createdAt,
-    })
+    .values(
+      deliveries.map((delivery) => ({
+        id: delivery.id,
+        message_id: delivery.messageId,
+        to_person_id: delivery.toPersonId,
+        to_address: delivery.toAddress,
+        locale: delivery.locale,
+        subject: delivery.subject,
+        text_body: delivery.textBody,
+        job_id: delivery.jobId,
+        created_at: delivery.createdAt,
+      })),
+    )
     .execute();
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../../platform/db/tables.js';
 import type { TemplateParams } from '../domain/template.js';
 import './tables.js';
@@ -20,26 +20,25 @@ export interface StatusEvent extends NewStatusEvent {
   id: string;
 }
 
-export async function insertStatusEvent(
+/**
+ * Inserts status events with the ids the caller chose, in one statement whatever their number
+ * (each column travels as one array), in the given order.
+ */
+export async function insertStatusEvents(
   db: Kysely<Tables>,
-  event: NewStatusEvent,
-): Promise<string> {
-  const row = await db
-    .insertInto('messaging_status_event')
-    .values({
-      subject_kind: event.subjectKind,
-      subject_id: event.subjectId,
-      status: event.status,
-      template_id: event.templateId,
-      params: JSON.stringify(event.params),
-      link: event.link,
-      recipient_person_id: event.recipientPersonId,
-      recipient_organisation_id: event.recipientOrganisationId,
-      occurred_at: event.occurredAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  events: (NewStatusEvent & { id: string })[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const e = events;
+  await sql`
+    insert into messaging_status_event (id, subject_kind, subject_id, status, template_id,
+      params, link, recipient_person_id, recipient_organisation_id, occurred_at)
+    select * from unnest(${e.map((x) => x.id)}::uuid[], ${e.map((x) => x.subjectKind)}::text[],
+      ${e.map((x) => x.subjectId)}::text[], ${e.map((x) => x.status)}::text[],
+      ${e.map((x) => x.templateId)}::text[], ${e.map((x) => JSON.stringify(x.params))}::jsonb[],
+      ${e.map((x) => x.link)}::text[], ${e.map((x) => x.recipientPersonId)}::uuid[],
+      ${e.map((x) => x.recipientOrganisationId)}::uuid[],
+      ${e.map((x) => x.occurredAt)}::timestamptz[])`.execute(db);
 }
 
 const columns = [

@@ -35,41 +35,45 @@ const writer = new PgBoss({
 });
 
 /**
- * Queues the delivery's job inside `trx`: committed with the message, gone with a rollback, so
- * no email is ever sent for something that did not happen, and none is lost after a commit.
- * Retries follow the queue's policy (configureEmailQueue). Outcome: resolves; throws when the
- * queue does not exist yet (the job queue never started on this database; the caller's
- * transaction is then aborted, so nothing of the status stays).
+ * Queues the deliveries' jobs inside `trx`, in one statement: committed with the messages, gone
+ * with a rollback, so no email is ever sent for something that did not happen, and none is lost
+ * after a commit. Retries follow the queue's policy (configureEmailQueue). Outcome: resolves;
+ * throws when the queue does not exist yet (the job queue never started on this database; the
+ * caller's transaction is then aborted, so nothing of the statuses stays).
  */
-export async function enqueueEmailDelivery(
+export async function enqueueEmailDeliveries(
   trx: Transaction<Tables>,
-  jobId: string,
-  job: EmailDeliveryJob,
+  jobs: { jobId: string; job: EmailDeliveryJob }[],
 ): Promise<void> {
-  let id: string | null;
+  if (jobs.length === 0) return;
+  const missing = () =>
+    new Error(
+      `the ${EMAIL_DELIVERY_QUEUE} queue does not exist yet: start the app (app.ready()) before publishing`,
+    );
+  let inserted = 0;
   try {
-    id = await writer.send(EMAIL_DELIVERY_QUEUE, job, {
-      id: jobId,
-      db: {
-        executeSql: async (text: string, values: unknown[]) => {
-          const result = await trx.executeQuery(CompiledQuery.raw(text, values));
-          return { rows: result.rows };
+    await writer.insert(
+      jobs.map(({ jobId, job }) => ({ id: jobId, name: EMAIL_DELIVERY_QUEUE, data: job })),
+      {
+        db: {
+          executeSql: async (text: string, values: unknown[]) => {
+            const result = await trx.executeQuery(CompiledQuery.raw(text, values));
+            inserted = Number(result.numAffectedRows ?? 0);
+            return { rows: result.rows };
+          },
         },
       },
-    });
+    );
   } catch (error) {
     // 42P01: no pgboss schema; 23514: no partition for the queue. Both mean the platform's job
     // queue never started on this database: say so instead of quoting pg-boss' SQL.
     const code = (error as { code?: string }).code;
-    if (code === '42P01' || code === '23514') {
-      throw new Error(
-        `the ${EMAIL_DELIVERY_QUEUE} queue does not exist yet: start the app (app.ready()) before publishing`,
-        { cause: error },
-      );
-    }
+    if (code === '42P01' || code === '23514') throw Object.assign(missing(), { cause: error });
     throw error;
   }
-  if (id !== jobId) throw new Error(`could not queue email delivery ${job.deliveryId}`);
+  // pg-boss inserts only the jobs of queues it knows (and none twice): count what it wrote.
+  if (inserted === 0) throw missing();
+  if (inserted !== jobs.length) throw new Error('could not queue every email delivery');
 }
 
 /**

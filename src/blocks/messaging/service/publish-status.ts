@@ -4,12 +4,11 @@ import { DomainError } from '../../../platform/errors.js';
 import { isUuid } from '../domain/ids.js';
 import type { Tables } from '../../../platform/db/tables.js';
 import { checkParams, renderAllLocales, type TemplateParams } from '../domain/template.js';
-import { findPersonContact } from '../repo/contact-repo.js';
-import { insertEmailDelivery } from '../repo/delivery-repo.js';
-import { insertStatusEvent } from '../repo/feed-repo.js';
-import { insertInboxMessage } from '../repo/inbox-repo.js';
-import { organisationExists, organisationMembers, personExists } from '../repo/recipients-repo.js';
-import { enqueueEmailDelivery } from './delivery-queue.js';
+import { insertEmailDeliveries } from '../repo/delivery-repo.js';
+import { insertStatusEvents } from '../repo/feed-repo.js';
+import { insertInboxMessages } from '../repo/inbox-repo.js';
+import { organisationsWithMembers, peopleWithContacts } from '../repo/recipients-repo.js';
+import { enqueueEmailDeliveries } from './delivery-queue.js';
 import { messagingTemplates } from './templates.js';
 
 /** What a status is about: e.g. `{ kind: 'appeal', id: '<appeal uuid>' }`. */
@@ -60,6 +59,116 @@ export async function publishStatus(
   trx: Transaction<Tables>,
   input: PublishStatusInput,
 ): Promise<PublishedStatus> {
+  const [published] = await publishStatuses(trx, [input]);
+  return published!;
+}
+
+/**
+ * Publishes several statuses as publishStatus publishes one, in a few statements whatever their
+ * number (one read of the recipients and their addresses, one insert per table), for a writer
+ * that group-commits many requests.
+ *
+ * Outcomes: the ids, in order; the first refusal among the inputs (as publishStatus), before
+ * anything is written.
+ */
+export async function publishStatuses(
+  trx: Transaction<Tables>,
+  inputs: PublishStatusInput[],
+): Promise<PublishedStatus[]> {
+  const checked = inputs.map(checkInput);
+  const organisations = await organisationsWithMembers(
+    trx,
+    checked.flatMap((c) => (c.organisationId !== null ? [c.organisationId] : [])),
+  );
+  const people = await peopleWithContacts(trx, [
+    ...checked.flatMap((c) => (c.personId !== null ? [c.personId] : [])),
+    ...[...organisations.values()].flat(),
+  ]);
+  const known = (c: Checked) =>
+    c.personId !== null ? people.has(c.personId) : organisations.has(c.organisationId!);
+  if (!checked.every(known)) throw new DomainError('MESSAGING_UNKNOWN_RECIPIENT', 400);
+
+  const needsTime = checked.some((c) => c.input.at === undefined);
+  const transactionNow = needsTime ? await transactionTime(trx) : undefined;
+  const published = checked.map((c) => {
+    const at = c.input.at ?? transactionNow!;
+    const rendered = renderAllLocales(c.template, c.input.params);
+    const members = c.personId !== null ? [c.personId] : organisations.get(c.organisationId!)!;
+    const deliveries = members.flatMap((person) => {
+      const contact = people.get(person);
+      return contact
+        ? [{ person, contact, id: crypto.randomUUID(), jobId: crypto.randomUUID() }]
+        : [];
+    });
+    return {
+      ...c,
+      at,
+      rendered,
+      deliveries,
+      eventId: crypto.randomUUID(),
+      messageId: crypto.randomUUID(),
+    };
+  });
+
+  const common = (p: (typeof published)[number]) => ({
+    recipientPersonId: p.personId,
+    recipientOrganisationId: p.organisationId,
+    link: p.link,
+  });
+  await insertStatusEvents(
+    trx,
+    published.map((p) => ({
+      ...common(p),
+      id: p.eventId,
+      subjectKind: p.input.subject.kind,
+      subjectId: p.input.subject.id,
+      status: p.input.status,
+      templateId: p.template.id,
+      params: p.input.params,
+      occurredAt: p.at,
+    })),
+  );
+  await insertInboxMessages(
+    trx,
+    published.map((p) => ({
+      ...common(p),
+      id: p.messageId,
+      eventId: p.eventId,
+      rendered: p.rendered,
+      createdAt: p.at,
+    })),
+  );
+  const deliveries = published.flatMap((p) =>
+    // Each email in the language its recipient reads notices in; the inbox keeps all three.
+    p.deliveries.map(({ person, contact, id, jobId }) => ({
+      id,
+      messageId: p.messageId,
+      toPersonId: person,
+      toAddress: contact.email,
+      locale: contact.locale,
+      // The same rendering as the inbox message, in the recipient's language.
+      subject: p.rendered[contact.locale].subject,
+      textBody: p.rendered[contact.locale].text,
+      jobId,
+      createdAt: p.at,
+    })),
+  );
+  await insertEmailDeliveries(trx, deliveries);
+  await enqueueEmailDeliveries(
+    trx,
+    deliveries.map((delivery) => ({ jobId: delivery.jobId, job: { deliveryId: delivery.id } })),
+  );
+  return published.map((p) => ({
+    eventId: p.eventId,
+    messageId: p.messageId,
+    emailDeliveryIds: p.deliveries.map((delivery) => delivery.id),
+  }));
+}
+
+type Checked = ReturnType<typeof checkInput>;
+
+/** An input's own checks, which need no database. Throws the refusals publishStatus lists. */
+function checkInput(input: PublishStatusInput) {
   const { subject, recipient, status } = input;
   if (
     !CODE.test(subject?.kind ?? '') ||
@@ -77,62 +186,12 @@ export async function publishStatus(
   }
   const template = messagingTemplates.get(input.template);
   checkParams(template, input.params);
-
   const personId = 'personId' in recipient ? recipient.personId : null;
   const organisationId = 'organisationId' in recipient ? recipient.organisationId : null;
-  const known = personId
-    ? isUuid(personId) && (await personExists(trx, personId))
-    : organisationId !== null &&
-      isUuid(organisationId) &&
-      (await organisationExists(trx, organisationId));
-  if (!known) throw new DomainError('MESSAGING_UNKNOWN_RECIPIENT', 400);
-
-  const at = input.at ?? (await transactionTime(trx));
-  const eventId = await insertStatusEvent(trx, {
-    subjectKind: subject.kind,
-    subjectId: subject.id,
-    status,
-    templateId: template.id,
-    params: input.params,
-    link,
-    recipientPersonId: personId,
-    recipientOrganisationId: organisationId,
-    occurredAt: at,
-  });
-  const rendered = renderAllLocales(template, input.params);
-  const messageId = await insertInboxMessage(trx, {
-    eventId,
-    recipientPersonId: personId,
-    recipientOrganisationId: organisationId,
-    rendered,
-    link,
-    createdAt: at,
-  });
-
-  const people = personId ? [personId] : await organisationMembers(trx, organisationId!);
-  const emailDeliveryIds: string[] = [];
-  for (const person of people) {
-    const contact = await findPersonContact(trx, person);
-    if (!contact) continue;
-    // Each email in the language its recipient reads notices in; the inbox keeps all three.
-    const { email: address, locale } = contact;
-    const delivery = { id: crypto.randomUUID(), jobId: crypto.randomUUID() };
-    await insertEmailDelivery(trx, {
-      id: delivery.id,
-      messageId,
-      toPersonId: person,
-      toAddress: address,
-      locale,
-      // The same rendering as the inbox message, in the recipient's language.
-      subject: rendered[locale].subject,
-      textBody: rendered[locale].text,
-      jobId: delivery.jobId,
-      createdAt: at,
-    });
-    await enqueueEmailDelivery(trx, delivery.jobId, { deliveryId: delivery.id });
-    emailDeliveryIds.push(delivery.id);
-  }
-  return { eventId, messageId, emailDeliveryIds };
+  const id = personId ?? organisationId;
+  if (typeof id !== 'string' || !isUuid(id))
+    throw new DomainError('MESSAGING_UNKNOWN_RECIPIENT', 400);
+  return { input, link, template, personId, organisationId };
 }
 
 async function transactionTime(trx: Transaction<Tables>): Promise<Date> {

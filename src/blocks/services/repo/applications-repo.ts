@@ -18,24 +18,94 @@ export interface NewApplication {
   agency_code: string;
 }
 
-/** Inserts an application with its number (year of submission and a sequence), no actions yet. */
-export async function insertApplication(
+/** A new application with its first actions, the status they give and its clocks' deadlines. */
+export interface NewSubmittedApplication extends NewApplication {
+  /** Chosen by the caller, so the rows of a batch are told apart without relying on order. */
+  id: string;
+  /** The year its number carries (of the submission, in the country's calendar). */
+  year: number;
+  actions: NewAction[];
+  assignee_account_id: string | null;
+  deadlines: { clockId: string; dueDate: string; dueAt: Date }[];
+}
+
+/**
+ * Inserts new applications with their first actions (seq 1, 2, …) and the status those give,
+ * and their pending deadlines, in three statements whatever their number: each table's rows
+ * travel as one array per column. Numbers (year and a sequence) are drawn in the given order.
+ * Outcomes: the stored rows, in the given order.
+ */
+export async function insertSubmittedApplications(
   trx: Database,
-  row: NewApplication,
-  year: number,
-): Promise<ApplicationRow> {
-  return trx
-    .insertInto('services_application')
-    .values({
-      ...row,
-      form_values: JSON.stringify(row.form_values),
-      reference: sql<string>`${String(year)} || '-' || lpad(nextval('services_reference_seq')::text, 6, '0')`,
-      assignee_account_id: null,
-      last_seq: 0,
-      updated_at: row.submitted_at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  applications: NewSubmittedApplication[],
+): Promise<ApplicationRow[]> {
+  if (applications.length === 0) return [];
+  const a = applications;
+  const { rows } = await sql<{ id: string; reference: string }>`
+    insert into services_application (id, reference, service_id, service_version,
+      applicant_person_id, applicant_organisation_id, submitted_by_account_id, form_values,
+      submitted_at, state, agency_code, assignee_account_id, last_seq, updated_at)
+    select id, year || '-' || lpad(nextval('services_reference_seq')::text, 6, '0'), service_id,
+      service_version, applicant_person_id, applicant_organisation_id, submitted_by_account_id,
+      form_values, submitted_at, state, agency_code, assignee_account_id, last_seq, submitted_at
+    from unnest(${a.map((x) => x.id)}::uuid[], ${a.map((x) => String(x.year))}::text[],
+      ${a.map((x) => x.service_id)}::text[], ${a.map((x) => x.service_version)}::int[],
+      ${a.map((x) => x.applicant_person_id)}::uuid[],
+      ${a.map((x) => x.applicant_organisation_id)}::uuid[],
+      ${a.map((x) => x.submitted_by_account_id)}::uuid[],
+      ${a.map((x) => JSON.stringify(x.form_values))}::jsonb[],
+      ${a.map((x) => x.submitted_at)}::timestamptz[], ${a.map((x) => x.state)}::text[],
+      ${a.map((x) => x.agency_code)}::text[], ${a.map((x) => x.assignee_account_id)}::uuid[],
+      ${a.map((x) => x.actions.length)}::int[])
+      as t (id, year, service_id, service_version, applicant_person_id,
+        applicant_organisation_id, submitted_by_account_id, form_values, submitted_at, state,
+        agency_code, assignee_account_id, last_seq)
+    returning id, reference`.execute(trx);
+  const references = new Map(rows.map((row) => [row.id, row.reference]));
+
+  const actions = a.flatMap((x) =>
+    x.actions.map((action, i) => ({ id: x.id, seq: i + 1, action })),
+  );
+  await sql`
+    insert into services_action (application_id, seq, action, to_state, actor_account_id,
+      actor_role, at, payload, reason)
+    select * from unnest(${actions.map((x) => x.id)}::uuid[], ${actions.map((x) => x.seq)}::int[],
+      ${actions.map((x) => x.action.action)}::text[],
+      ${actions.map((x) => x.action.toState)}::text[],
+      ${actions.map((x) => x.action.actorAccountId)}::uuid[],
+      ${actions.map((x) => x.action.actorRole)}::text[],
+      ${actions.map((x) => x.action.at)}::timestamptz[],
+      ${actions.map((x) => JSON.stringify(x.action.payload))}::jsonb[],
+      ${actions.map((x) => x.action.reason)}::text[])`.execute(trx);
+
+  const deadlines = a.flatMap((x) =>
+    x.deadlines.map((d) => ({ ...d, id: x.id, at: x.submitted_at })),
+  );
+  if (deadlines.length > 0) {
+    await sql`
+      insert into services_deadline (application_id, clock_id, due_date, due_at, status, created_at)
+      select application_id, clock_id, due_date, due_at, 'pending', created_at
+      from unnest(${deadlines.map((d) => d.id)}::uuid[], ${deadlines.map((d) => d.clockId)}::text[],
+        ${deadlines.map((d) => d.dueDate)}::date[], ${deadlines.map((d) => d.dueAt)}::timestamptz[],
+        ${deadlines.map((d) => d.at)}::timestamptz[])
+        as t (application_id, clock_id, due_date, due_at, created_at)`.execute(trx);
+  }
+  return a.map((x) => ({
+    id: x.id,
+    reference: references.get(x.id)!,
+    service_id: x.service_id,
+    service_version: x.service_version,
+    applicant_person_id: x.applicant_person_id,
+    applicant_organisation_id: x.applicant_organisation_id,
+    submitted_by_account_id: x.submitted_by_account_id,
+    form_values: x.form_values,
+    submitted_at: x.submitted_at,
+    state: x.state,
+    agency_code: x.agency_code,
+    assignee_account_id: x.assignee_account_id,
+    last_seq: x.actions.length,
+    updated_at: x.submitted_at,
+  }));
 }
 
 /** The application, locked for the rest of the transaction so its actions are numbered in turn. */
@@ -188,8 +258,8 @@ export async function pendingDeadlines(
 export async function insertDeadline(
   trx: Database,
   row: { applicationId: string; clockId: string; dueDate: string; dueAt: Date; now: Date },
-): Promise<DeadlineRow> {
-  const { id } = await trx
+): Promise<void> {
+  await trx
     .insertInto('services_deadline')
     .values({
       application_id: row.applicationId,
@@ -199,15 +269,7 @@ export async function insertDeadline(
       status: 'pending',
       created_at: row.now,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return {
-    id,
-    applicationId: row.applicationId,
-    clockId: row.clockId,
-    dueDate: row.dueDate,
-    dueAt: row.dueAt,
-  };
+    .execute();
 }
 
 export async function closeDeadline(
@@ -239,16 +301,20 @@ export async function lockPendingDeadline(
     .executeTakeFirst();
 }
 
-export async function dueDeadlineIds(db: Database, now: Date, limit: number): Promise<string[]> {
-  const rows = await db
+/** Pending deadlines due by `now`, in order of due instant (then id), after `after` if given. */
+export async function dueDeadlines(
+  db: Database,
+  now: Date,
+  limit: number,
+  after?: { dueAt: Date; id: string },
+): Promise<{ id: string; dueAt: Date }[]> {
+  let query = db
     .selectFrom('services_deadline')
-    .select('id')
+    .select(['id', 'due_at as dueAt'])
     .where('status', '=', 'pending')
-    .where('due_at', '<=', now)
-    .orderBy('due_at')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => row.id);
+    .where('due_at', '<=', now);
+  if (after) query = query.where(sql<boolean>`(due_at, id) > (${after.dueAt}, ${after.id}::uuid)`);
+  return query.orderBy('due_at').orderBy('id').limit(limit).execute();
 }
 
 /** The code of an agency by id, and whether an agency code exists. */

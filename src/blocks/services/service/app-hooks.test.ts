@@ -38,7 +38,7 @@ beforeAll(async () => {
   test = await createTestApp({ now: () => new Date('2026-03-10T05:00:00Z') });
   world = await seedWorld(test.app);
   engine = new ServicesEngine(
-    { ...servicesDeps(test.app.platform), sendDeadlineJob: undefined },
+    servicesDeps(test.app.platform),
     await createTestPorts(test.database.db),
   );
   engine.register(parkingPermit);

@@ -9,6 +9,7 @@ import { parkingPermit } from '../test/parking-permit.js';
 import { createTestPorts } from '../test/ports.js';
 import { seedWorld, type World } from '../test/world.js';
 import { fireDeadline, sweepDueDeadlines } from './clocks.js';
+import { DEADLINE_JOB, DEADLINE_SWEEP_JOB } from './deps.js';
 import { submitApplication } from './submit-application.js';
 
 /**
@@ -58,6 +59,17 @@ const deadlineOf = async (id: string) =>
       test.database.db,
     )
   ).rows;
+
+/** A permit applied for on 10 March 2026, whose deadline falls before June. */
+async function submitOnMarch10(): Promise<string> {
+  now = new Date('2026-03-10T05:00:00Z');
+  const { id } = await submitApplication(test.app.servicesEngine, {
+    serviceId: 'parking-permit',
+    actor: world.citizen,
+    values: form,
+  });
+  return id;
+}
 
 beforeAll(async () => {
   test = await createTestApp({ now: () => now });
@@ -112,23 +124,29 @@ describe('deadlines across server processes', () => {
     expect((await deadlineOf(id)).map((d) => d.status)).toEqual(['fired']);
   });
 
-  it('the deadline job (pg-boss) fires a due deadline, on whichever app takes it', async () => {
-    now = new Date('2026-03-10T05:00:00Z');
-    const { id } = await submitApplication(test.app.servicesEngine, {
-      serviceId: 'parking-permit',
-      actor: world.citizen,
-      values: form,
-    });
-    const [deadline] = await deadlineOf(id);
+  it('the sweep job (pg-boss) fires a due deadline, on whichever app takes it', async () => {
+    const id = await submitOnMarch10();
     now = new Date('2026-06-01T05:00:00Z');
-    // As a job lost between commit and send would be re-sent by nobody, send it again by hand:
-    // the job runs on either app's worker.
-    await test.app.servicesEngine.deps.sendDeadlineJob!(deadline!.id, new Date(0));
+    // As pg-boss sends it every minute, sent by hand: the job runs on either app's worker.
+    await test.app.platform.jobs.send(DEADLINE_SWEEP_JOB, {});
     for (let i = 0; i < 60 && (await actionsOf(id, 'clock-expired')) === 0; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(await actionsOf(id, 'clock-expired')).toBe(1);
     expect((await deadlineOf(id)).map((d) => d.status)).toEqual(['fired']);
+  });
+
+  it('a deadline job queued by an earlier version still fires its deadline, once', async () => {
+    const id = await submitOnMarch10();
+    const [deadline] = await deadlineOf(id);
+    now = new Date('2026-06-01T05:00:00Z');
+    await test.app.platform.jobs.send(DEADLINE_JOB, { deadlineId: deadline!.id });
+    await test.app.platform.jobs.send(DEADLINE_JOB, { deadlineId: deadline!.id });
+    for (let i = 0; i < 60 && (await actionsOf(id, 'clock-expired')) === 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect((await deadlineOf(id)).map((d) => d.status)).toEqual(['fired']);
+    expect(await actionsOf(id, 'clock-expired')).toBe(1);
   });
 
   it('a restart loses no deadline: a new process finds the pending one and fires it once due', async () => {

@@ -4,35 +4,49 @@ import { CLOCK_EXPIRED } from '../domain/application-status.js';
 import { endOfLocalDay as deadlineInstant } from '../../../platform/calendar/local-day-bounds.js';
 import {
   closeDeadline,
-  dueDeadlineIds,
+  dueDeadlines,
   insertDeadline,
   lockApplication,
   lockPendingDeadline,
   pendingDeadlines,
-  type DeadlineRow,
 } from '../repo/applications-repo.js';
+import type { ApplicationStatus } from '../domain/application-status.js';
 import type { ServicesEngine } from './engine.js';
 import { loadHistory, record, type LoadedApplication } from './history.js';
 import { runOutputs } from './outputs.js';
 
+/** The deadline each running clock of a status asks for: its due date and due instant. */
+export function runningDeadlines(
+  engine: ServicesEngine,
+  status: ApplicationStatus,
+): { clockId: string; dueDate: string; dueAt: Date }[] {
+  return status.clocks
+    .filter((clock) => clock.status === 'running' && clock.dueDate !== undefined)
+    .map((clock) => ({
+      clockId: clock.id,
+      dueDate: clock.dueDate!,
+      dueAt: deadlineInstant(clock.dueDate!, engine.deps.country.timeZone),
+    }));
+}
+
 /**
  * Makes the pending deadline rows match the application's running clocks: a clock that stopped,
  * paused or moved has its row cancelled, a running one gets a row at its due instant. A deadline
- * that has already fired is never scheduled again for the same due date. Returns the new rows,
- * for which the caller sends jobs once the transaction has committed.
+ * that has already fired is never scheduled again for the same due date. The sweep fires the
+ * rows once due (sweepDueDeadlines).
  */
 export async function syncDeadlines(
   trx: Database,
   engine: ServicesEngine,
   loaded: LoadedApplication,
-): Promise<DeadlineRow[]> {
+): Promise<void> {
   const now = engine.deps.now();
   const pending = await pendingDeadlines(trx, loaded.row.id);
-  const created: DeadlineRow[] = [];
+  const running = runningDeadlines(engine, loaded.status);
   for (const clock of loaded.status.clocks) {
     const existing = pending.find((row) => row.clockId === clock.id);
-    const wanted = clock.status === 'running' ? clock.dueDate : undefined;
-    if (existing && existing.dueDate === wanted) continue;
+    const wanted = running.find((deadline) => deadline.clockId === clock.id);
+    if (existing && existing.dueDate === wanted?.dueDate) continue;
     if (existing) await closeDeadline(trx, existing.id, 'cancelled', now);
     if (!wanted) continue;
     const fired = await trx
@@ -41,32 +55,10 @@ export async function syncDeadlines(
       .where('application_id', '=', loaded.row.id)
       .where('clock_id', '=', clock.id)
       .where('status', '=', 'fired')
-      .where(sql<string>`to_char(due_date, 'YYYY-MM-DD')`, '=', wanted)
+      .where(sql<string>`to_char(due_date, 'YYYY-MM-DD')`, '=', wanted.dueDate)
       .executeTakeFirst();
     if (fired) continue;
-    created.push(
-      await insertDeadline(trx, {
-        applicationId: loaded.row.id,
-        clockId: clock.id,
-        dueDate: wanted,
-        dueAt: deadlineInstant(wanted, engine.deps.country.timeZone),
-        now,
-      }),
-    );
-  }
-  return created;
-}
-
-/** Sends a job for each new deadline; a failure here is caught up by the sweep. */
-export async function sendDeadlineJobs(engine: ServicesEngine, rows: DeadlineRow[]): Promise<void> {
-  const send = engine.deps.sendDeadlineJob;
-  if (!send) return;
-  for (const row of rows) {
-    try {
-      await send(row.id, row.dueAt);
-    } catch {
-      // The row is committed: the sweep fires it when due.
-    }
+    await insertDeadline(trx, { applicationId: loaded.row.id, ...wanted, now });
   }
 }
 
@@ -87,7 +79,6 @@ export async function fireDeadline(
   deadlineId: string,
 ): Promise<FireOutcome> {
   const now = engine.deps.now();
-  let created: DeadlineRow[] = [];
   let firedOn: { applicationId: string; clockId: string; transition?: string } | undefined;
   const outcome = await engine.deps.db.transaction().execute(async (trx): Promise<FireOutcome> => {
     const deadline = await lockPendingDeadline(trx, deadlineId);
@@ -99,7 +90,7 @@ export async function fireDeadline(
     const rule = (loaded.definition.clocks ?? []).find((c) => c.id === deadline.clockId);
     if (!clock || !rule || clock.status !== 'running' || clock.dueDate !== deadline.dueDate) {
       await closeDeadline(trx, deadline.id, 'cancelled', now);
-      created = await syncDeadlines(trx, engine, loaded);
+      await syncDeadlines(trx, engine, loaded);
       return 'stale';
     }
     await closeDeadline(trx, deadline.id, 'fired', now);
@@ -131,7 +122,7 @@ export async function fireDeadline(
       });
       firedOn.transition = expiry.id;
     }
-    created = await syncDeadlines(trx, engine, loaded);
+    await syncDeadlines(trx, engine, loaded);
     return 'fired';
   });
   if (firedOn) {
@@ -146,25 +137,32 @@ export async function fireDeadline(
       },
     });
   }
-  await sendDeadlineJobs(engine, created);
   return outcome;
 }
 
 /**
- * Fires every pending deadline that is due: the safety net for a job lost between a commit and
- * its send, and for deadlines whose job ran while the server was down. Runs every minute.
+ * Fires every pending deadline that is due, in pages of `limit`, oldest first: this is what fires
+ * deadlines (there is no job per deadline), run every minute by one node (pg-boss schedules it
+ * once across the deployment), so a deadline fires within about a minute of its due instant, and
+ * one due while no server ran fires at the first sweep after the start. Returns how many fired.
  */
 export async function sweepDueDeadlines(engine: ServicesEngine, limit = 200): Promise<number> {
   let fired = 0;
   let failure: unknown;
-  for (const id of await dueDeadlineIds(engine.deps.db, engine.deps.now(), limit)) {
-    // One deadline that cannot fire here (e.g. its service is not registered on this node) must
-    // not hold up the others: it stays pending for the next sweep, and the sweep job fails.
-    try {
-      if ((await fireDeadline(engine, id)) === 'fired') fired += 1;
-    } catch (error) {
-      failure ??= error;
+  let after: { dueAt: Date; id: string } | undefined;
+  for (;;) {
+    const due = await dueDeadlines(engine.deps.db, engine.deps.now(), limit, after);
+    for (const { id } of due) {
+      // One deadline that cannot fire here (e.g. its service is not registered on this node) must
+      // not hold up the others: it stays pending for the next sweep, and the sweep job fails.
+      try {
+        if ((await fireDeadline(engine, id)) === 'fired') fired += 1;
+      } catch (error) {
+        failure ??= error;
+      }
     }
+    if (due.length < limit) break;
+    after = due.at(-1);
   }
   if (failure) throw failure;
   return fired;

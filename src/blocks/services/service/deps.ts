@@ -14,11 +14,14 @@ export interface ServicesDeps {
   country: CountryProfile;
   files: FileStore;
   uploadLimitBytes: number;
-  /** Sends a deadline job; absent in tests that fire deadlines by hand. */
-  sendDeadlineJob?: (deadlineId: string, dueAt: Date) => Promise<void>;
 }
 
+/**
+ * The job of one deadline, which earlier versions sent at each due instant: still worked, so the
+ * jobs a deployment queued before the upgrade fire their deadlines (once, like any firing).
+ */
 export const DEADLINE_JOB = 'services.deadline';
+/** The sweep every minute that fires every due deadline. */
 export const DEADLINE_SWEEP_JOB = 'services.deadline-sweep';
 
 export function servicesDeps(platform: Platform): ServicesDeps {
@@ -30,15 +33,6 @@ export function servicesDeps(platform: Platform): ServicesDeps {
     country: platform.country,
     files: platform.files,
     uploadLimitBytes: platform.config.uploadLimitBytes,
-    sendDeadlineJob: async (deadlineId, dueAt) => {
-      // The row is committed before the job is sent; if this send is lost (a crash between the
-      // two), the sweep job finds the pending row once it is due.
-      await platform.jobs.send(
-        DEADLINE_JOB,
-        { deadlineId },
-        { startAfter: dueAt, retryLimit: 5, singletonKey: deadlineId },
-      );
-    },
   };
 }
 

@@ -66,10 +66,10 @@ beforeAll(async () => {
   world = await seedWorld(test.app);
   const ports = await createTestPorts(test.database.db);
   // Decisions are signed by the real trust block, as app.ts wires it.
-  engine = new ServicesEngine(
-    { ...servicesDeps(test.app.platform), sendDeadlineJob: undefined },
-    { ...ports, decisions: test.app.servicesEngine.ports.decisions! },
-  );
+  engine = new ServicesEngine(servicesDeps(test.app.platform), {
+    ...ports,
+    decisions: test.app.servicesEngine.ports.decisions!,
+  });
   engine.register(parkingPermit);
   await sql`insert into test_resident (address) values ('Abai avenue 10, Almaty'), ('Dostyk 5, Almaty')`.execute(
     test.database.db,

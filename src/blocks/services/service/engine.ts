@@ -1,4 +1,6 @@
+import type { Database } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
+import { agencyExists } from '../repo/applications-repo.js';
 import type { ServiceDefinition } from '../domain/definition.js';
 import { loadServiceDefinition } from '../domain/validate-definition.js';
 import type { ServicesDeps } from './deps.js';
@@ -12,6 +14,7 @@ import type { ServicesPorts } from './ports.js';
 export class ServicesEngine {
   readonly #current = new Map<string, ServiceDefinition>();
   readonly #versions = new Map<string, ServiceDefinition>();
+  readonly #knownAgencies = new Set<string>();
 
   #ports: ServicesPorts;
 
@@ -95,6 +98,17 @@ export class ServicesEngine {
   /** The definition an application was made under (falls back to the current one). */
   forApplication(serviceId: string, version: number): ServiceDefinition {
     return this.#versions.get(`${serviceId}@${version}`) ?? this.get(serviceId);
+  }
+
+  /**
+   * Whether an agency has this code. A code once found is remembered for the life of the process:
+   * agencies are never removed (the identity block has no way to), so only a miss asks again.
+   */
+  async agencyExists(db: Database, code: string): Promise<boolean> {
+    if (this.#knownAgencies.has(code)) return true;
+    const exists = await agencyExists(db, code);
+    if (exists) this.#knownAgencies.add(code);
+    return exists;
   }
 
   list(): ServiceDefinition[] {

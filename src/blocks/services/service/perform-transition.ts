@@ -8,7 +8,7 @@ import {
   isOfficerOf,
   lockApplication,
 } from '../repo/applications-repo.js';
-import { sendDeadlineJobs, syncDeadlines } from './clocks.js';
+import { syncDeadlines } from './clocks.js';
 import type { Actor, RequestFacts } from './deps.js';
 import type { ServicesEngine } from './engine.js';
 import { factsOf, loadHistory, record, type LoadedApplication } from './history.js';
@@ -56,7 +56,7 @@ export async function performTransition(
   const reason = input.reason?.trim() || null;
   let refusal: { code: string; state: string } | undefined;
   try {
-    const { state, created, document } = await deps.db.transaction().execute(async (trx) => {
+    const { state, document } = await deps.db.transaction().execute(async (trx) => {
       const row = await lockApplication(trx, input.applicationId);
       if (!row) throw new DomainError('SERVICES_APPLICATION_NOT_FOUND', 404);
       let loaded = await loadHistory(trx, engine, row);
@@ -121,9 +121,9 @@ export async function performTransition(
         payload,
         reason,
       });
+      await syncDeadlines(trx, engine, loaded);
       return {
         state: loaded.status.state,
-        created: await syncDeadlines(trx, engine, loaded),
         document: (payload.decisionDocument as { documentId: string } | undefined)?.documentId,
       };
     });
@@ -139,7 +139,6 @@ export async function performTransition(
         ...facts,
       },
     });
-    await sendDeadlineJobs(engine, created);
     return { state };
   } catch (error) {
     if (refusal) {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { localDate } from '../../../platform/calendar/local-date.js';
 import { DomainError, type FieldProblem } from '../../../platform/errors.js';
 import { CHECK } from '../domain/application-status.js';
@@ -5,17 +6,19 @@ import { SUBMIT, type AttachmentField, type ServiceDefinition } from '../domain/
 import { validateForm, type FormValues } from '../domain/form-values.js';
 import type { Static } from '@sinclair/typebox';
 import {
-  agencyExists,
   filesOf,
-  insertApplication,
+  insertSubmittedApplications,
   organisationDirector,
   type ApplicationRow,
+  type NewAction,
+  type NewSubmittedApplication,
 } from '../repo/applications-repo.js';
+import type { AuditEvent } from '../../../platform/audit/audit-event.js';
 import type { Database } from '../../../platform/db/database.js';
-import { sendDeadlineJobs, syncDeadlines } from './clocks.js';
+import { runningDeadlines } from './clocks.js';
 import type { Actor, RequestFacts } from './deps.js';
 import type { ServicesEngine } from './engine.js';
-import { record, statusOf, type LoadedApplication } from './history.js';
+import { statusOf } from './history.js';
 import type { CheckOutcome } from './ports.js';
 
 export interface SubmitInput {
@@ -44,6 +47,22 @@ export interface Submitted {
   warnings: { check: string; code: string }[];
 }
 
+/** A submission whose form and attachments passed, ready to be written (alone or in a batch). */
+export interface PreparedSubmission {
+  definition: ServiceDefinition;
+  input: SubmitInput;
+  values: FormValues;
+  /** The instant it was received: its `submit` action, its number's year and its clocks. */
+  at: Date;
+}
+
+/** A submission written in a transaction not yet committed. */
+export interface WrittenSubmission extends Submitted {
+  row: ApplicationRow;
+  /** Its audit entry: appended after the commit, or in the same transaction by a batch writer. */
+  audit: AuditEvent;
+}
+
 /**
  * Submits an application: checks who applies, validates the form, checks the attachments, runs
  * the definition's automatic checks, stores the application with its `submit` action and the
@@ -64,20 +83,56 @@ export async function submitApplication(
   input: SubmitInput,
   facts: RequestFacts = {},
 ): Promise<Submitted> {
+  const prepared = await prepareSubmission(engine, input, facts);
+  const [written] = await engine.deps.db
+    .transaction()
+    .execute((trx) => writeSubmissions(trx, engine, [prepared]));
+  await engine.deps.audit.append(written!.audit);
+  return submittedOf(written!);
+}
+
+/**
+ * The checks of a submission that need no transaction: the service exists, the form is valid and
+ * the attachments are the applicant's own. Outcomes: the prepared submission; SERVICES_NOT_FOUND,
+ * SERVICES_FORM_INVALID as submitApplication. Writes nothing.
+ */
+export async function prepareSubmission(
+  engine: ServicesEngine,
+  input: SubmitInput,
+  facts: RequestFacts = {},
+): Promise<PreparedSubmission & { facts: RequestFacts }> {
   const { deps } = engine;
   const definition = engine.get(input.serviceId);
-  const now = deps.now();
-  const today = localDate(now, deps.country.timeZone);
+  const at = deps.now();
   const { values, problems } = checkForm(engine, definition, input.values);
   problems.push(...(await attachmentProblems(deps.db, definition, values, input.actor.accountId)));
   if (problems.length > 0) throw new DomainError('SERVICES_FORM_INVALID', 400, {}, problems);
+  return { definition, input, values, at, facts };
+}
 
-  let row: ApplicationRow | undefined;
-  const warnings: { check: string; code: string }[] = [];
-  const created = await deps.db.transaction().execute(async (trx) => {
+/**
+ * Writes prepared submissions in the caller's transaction: for each, the checks that read the
+ * database (who applies, the agency, the definition's automatic checks); then every application
+ * with its actions and deadlines in three statements whatever their number; then each one's
+ * `within` hook. A batch of many costs the statements of one.
+ *
+ * Outcomes: the written submissions, in order, each with its audit entry (not yet appended);
+ * the first refusal among them (SERVICES_APPLICANT_NOT_ALLOWED, SERVICES_AGENCY_UNKNOWN,
+ * SERVICES_CHECK_FAILED, or what a `within` hook throws), after which the transaction must roll
+ * back: a batch writer then writes each alone to fail only the one refused.
+ */
+export async function writeSubmissions(
+  trx: Database,
+  engine: ServicesEngine,
+  prepared: (PreparedSubmission & { facts?: RequestFacts })[],
+): Promise<WrittenSubmission[]> {
+  const { deps } = engine;
+  const planned: NewSubmittedApplication[] = [];
+  const warningsOf: { check: string; code: string }[][] = [];
+  for (const { definition, input, values, at } of prepared) {
     const organisationId = await checkApplicant(trx, engine, definition, input);
     const agencyCode = input.agencyCode ?? definition.agency;
-    if (input.agencyCode && !(await agencyExists(trx, input.agencyCode))) {
+    if (input.agencyCode && !(await engine.agencyExists(trx, input.agencyCode))) {
       throw new DomainError('SERVICES_AGENCY_UNKNOWN', 400);
     }
     const findings = await runChecks(
@@ -100,45 +155,22 @@ export async function submitApplication(
         })),
       );
     }
-    row = await insertApplication(
-      trx,
+    const actions: NewAction[] = [
       {
-        service_id: definition.id,
-        service_version: definition.version,
-        applicant_person_id: input.actor.personId,
-        applicant_organisation_id: organisationId,
-        submitted_by_account_id: input.actor.accountId,
-        form_values: values,
-        submitted_at: now,
-        state: definition.initial,
-        agency_code: agencyCode,
+        action: SUBMIT,
+        toState: definition.initial,
+        actorAccountId: input.actor.accountId,
+        actorRole: 'applicant',
+        at,
+        payload: { agencyCode },
+        reason: null,
       },
-      Number(today.slice(0, 4)),
-    );
-    let loaded: LoadedApplication = {
-      row,
-      definition,
-      actions: [],
-      status: statusOf(engine, definition, []),
-    };
-    loaded = await record(trx, engine, loaded, {
-      action: SUBMIT,
-      toState: definition.initial,
-      actorAccountId: input.actor.accountId,
-      actorRole: 'applicant',
-      at: now,
-      payload: { agencyCode },
-      reason: null,
-    });
-    for (const finding of findings) {
-      if (!finding.outcome.passed)
-        warnings.push({ check: finding.id, code: finding.outcome.code ?? 'SERVICES_CHECK_FAILED' });
-      loaded = await record(trx, engine, loaded, {
+      ...findings.map((finding) => ({
         action: CHECK,
         toState: null,
         actorAccountId: null,
         actorRole: 'system',
-        at: now,
+        at,
         payload: {
           check: finding.id,
           name: finding.check,
@@ -148,28 +180,71 @@ export async function submitApplication(
           ...(finding.outcome.details ? { details: finding.outcome.details } : {}),
         },
         reason: null,
-      });
-    }
-    const created = await syncDeadlines(trx, engine, loaded);
-    await input.within?.(trx, { id: row.id, reference: row.reference });
-    return created;
+      })),
+    ];
+    warningsOf.push(
+      findings
+        .filter((finding) => !finding.outcome.passed)
+        .map((finding) => ({
+          check: finding.id,
+          code: finding.outcome.code ?? 'SERVICES_CHECK_FAILED',
+        })),
+    );
+    const status = statusOf(
+      engine,
+      definition,
+      actions.map((action, i) => ({ ...action, seq: i + 1 })),
+    );
+    planned.push({
+      id: crypto.randomUUID(),
+      year: Number(localDate(at, deps.country.timeZone).slice(0, 4)),
+      service_id: definition.id,
+      service_version: definition.version,
+      applicant_person_id: input.actor.personId,
+      applicant_organisation_id: organisationId,
+      submitted_by_account_id: input.actor.accountId,
+      form_values: values,
+      submitted_at: at,
+      state: status.state,
+      agency_code: status.agencyCode,
+      assignee_account_id: status.assigneeAccountId,
+      actions,
+      deadlines: runningDeadlines(engine, status),
+    });
+  }
+  const rows = await insertSubmittedApplications(trx, planned);
+  const written = rows.map((row, i): WrittenSubmission => {
+    const { definition, input, facts } = prepared[i]!;
+    return {
+      row,
+      id: row.id,
+      reference: row.reference,
+      state: row.state,
+      submittedAt: row.submitted_at,
+      warnings: warningsOf[i]!,
+      audit: {
+        action: 'services.submit',
+        outcome: 'success',
+        actorAccountId: input.actor.accountId,
+        subject: row.id,
+        details: { service: definition.id, reference: row.reference, ...facts },
+      },
+    };
   });
-  await deps.audit.append({
-    action: 'services.submit',
-    outcome: 'success',
-    actorAccountId: input.actor.accountId,
-    subject: row!.id,
-    details: { service: definition.id, reference: row!.reference, ...facts },
-  });
-  await sendDeadlineJobs(engine, created);
-  return {
-    id: row!.id,
-    reference: row!.reference,
-    state: definition.initial,
-    submittedAt: now,
-    warnings,
-  };
+  for (const [i, { input }] of prepared.entries()) {
+    await input.within?.(trx, { id: rows[i]!.id, reference: rows[i]!.reference });
+  }
+  return written;
 }
+
+/** What submitApplication answers, from a written submission. */
+export const submittedOf = ({ id, reference, state, submittedAt, warnings }: Submitted) => ({
+  id,
+  reference,
+  state,
+  submittedAt,
+  warnings,
+});
 
 /**
  * The form's problems without submitting anything (a page whose upload failed still shows every
