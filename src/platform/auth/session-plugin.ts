@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { DomainError } from '../errors.js';
 import type { ApiCaller } from './api-caller.js';
 import type { Principal } from './principal.js';
+import { registerSessionCache, SessionCache } from './session-cache.js';
 import { findSession, type Session } from './session-store.js';
 import { hashSecret } from './session-token.js';
 
@@ -46,6 +47,11 @@ export function setSessionCookie(
   });
 }
 
+/** A principal shared by every request of its session: nobody may change it in passing. */
+const frozen = (principal: Principal | null): Principal | null =>
+  principal &&
+  Object.freeze({ ...principal, roles: Object.freeze([...principal.roles]) as string[] });
+
 export const clearSessionCookie = (reply: FastifyReply): FastifyReply =>
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
@@ -53,7 +59,8 @@ export const clearSessionCookie = (reply: FastifyReply): FastifyReply =>
  * Resolves who is calling, on every request: an `Authorization: Bearer` API key, or else the
  * session cookie. An unknown or revoked key is refused at once (401), whatever the route; an
  * ended session only clears the cookie and marks the request, so pages that need a signed-in
- * person can say why they send you to sign in.
+ * person can say why they send you to sign in. Sessions and principals are cached in the process
+ * (SessionCache), kept correct across processes by the platform's change feed.
  */
 export const sessionPlugin = fp(
   async (app: FastifyInstance, options: SessionPluginOptions) => {
@@ -61,6 +68,8 @@ export const sessionPlugin = fp(
     app.decorateRequest('apiCaller', null);
     app.decorateRequest('session', null);
     app.decorateRequest('sessionExpired', false);
+    const cache = new SessionCache(app.platform.changes);
+    registerSessionCache(app.platform.db, cache);
 
     app.addHook('onRequest', async (request, reply) => {
       const authorization = request.headers.authorization;
@@ -77,10 +86,16 @@ export const sessionPlugin = fp(
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return;
       const { config } = app.platform;
-      const found = await findSession(app.platform.db, token, app.platform.now(), {
-        idleMinutes: config.sessionIdleMinutes,
-        maxHours: config.sessionMaxHours,
-      });
+      const found = await findSession(
+        app.platform.db,
+        token,
+        app.platform.now(),
+        {
+          idleMinutes: config.sessionIdleMinutes,
+          maxHours: config.sessionMaxHours,
+        },
+        cache.sessions,
+      );
       if (found.status !== 'active') {
         request.sessionExpired = found.status === 'expired';
         clearSessionCookie(reply);
@@ -88,7 +103,10 @@ export const sessionPlugin = fp(
       }
       request.session = found.session;
       if (found.session.stage === 'signed-in') {
-        request.principal = await options.loadPrincipal(found.session.accountId);
+        const { accountId } = found.session;
+        request.principal = await cache.principals.get(accountId, async () =>
+          frozen(await options.loadPrincipal(accountId)),
+        );
       }
     });
   },
