@@ -20,9 +20,17 @@ import { readKzDefinition } from '../src/blocks/registries/seed/seed-demo-regist
 import { loadConfig } from '../src/platform/config/config.js';
 import type { Database } from '../src/platform/db/database.js';
 import type { Benchmark, Figure } from './support/benchmark.js';
+import { benchRounds } from './support/cpu-profile.js';
+import {
+  cpuFigures,
+  medianCpu,
+  metered,
+  serverCpuMeter,
+  type ServerCpu,
+} from './support/server-cpu.js';
 
 const SECONDS = 3;
-const ROUNDS = 3;
+const ROUNDS = benchRounds(3);
 const CONNECTIONS = 32;
 const RECORDS = 20_000;
 const CLIENT = 'KZ/GOV/150440012344/bench-system';
@@ -83,6 +91,7 @@ const benchmark: Benchmark = {
         },
       );
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const meter = await serverCpuMeter(database.db);
       const headers = {
         authorization: `Bearer ${key}`,
         'information-mediator-client': CLIENT,
@@ -103,19 +112,25 @@ const benchmark: Benchmark = {
           raw: number;
           rawHttp: number;
           api: number;
+          rawHttpCpu: ServerCpu;
+          apiCpu: ServerCpu;
           service: number;
           kernel: number;
         }[] = [];
         const content = (i: number) => ({ [field]: keyOf(i) });
         for (let round = 1; round <= ROUNDS; round += 1) {
           log(`${label}: round ${round} of ${ROUNDS}`);
+          const rawHttp = await metered(meter, `registry-${registry}-raw-http`, SECONDS, () =>
+            apiRate(`${url}/bench/point-read/${registryId}/${field}`, headers, content),
+          );
+          const api = await metered(meter, `registry-${registry}-data-api`, SECONDS, () =>
+            apiRate(`${url}/data/${registry}/1.0/read`, headers, content),
+          );
           rounds.push({
-            rawHttp: await apiRate(
-              `${url}/bench/point-read/${registryId}/${field}`,
-              headers,
-              content,
-            ),
-            api: await apiRate(`${url}/data/${registry}/1.0/read`, headers, content),
+            rawHttp: rawHttp.rate,
+            api: api.rate,
+            rawHttpCpu: rawHttp.cpu,
+            apiCpu: api.cpu,
             raw: await rawRate(database.db, registryId, field, keyOf),
             service: await serviceRate(deps, registry, (i) => ({ [field]: keyOf(i) })),
             kernel: await who(),
@@ -127,6 +142,8 @@ const benchmark: Benchmark = {
           raw: median(rounds.map((r) => r.raw)),
           rawHttp: median(rounds.map((r) => r.rawHttp)),
           api: median(rounds.map((r) => r.api)),
+          rawHttpCpu: medianCpu(rounds.map((r) => r.rawHttpCpu)),
+          apiCpu: medianCpu(rounds.map((r) => r.apiCpu)),
           service: median(rounds.map((r) => r.service)),
           kernel: median(rounds.map((r) => r.kernel)),
           apiRatio: median(rounds.map((r) => r.api / r.rawHttp)),
@@ -137,11 +154,27 @@ const benchmark: Benchmark = {
         };
       };
       const before = await accessRecordCount(database.db);
-      const flatsFigures = await measure('flats', flats.id, 'cadastralNumber', cadastral, 'flats');
-      const people = await measure('population', population.id, 'iin', iin, 'population');
+      // BENCH_REGISTRIES=population measures one register only (quicker runs while tuning).
+      const only = process.env.BENCH_REGISTRIES?.split(',');
+      const wanted = (name: string) => !only || only.includes(name);
+      const flatsFigures = wanted('flats')
+        ? await measure('flats', flats.id, 'cadastralNumber', cadastral, 'flats')
+        : undefined;
+      const people = wanted('population')
+        ? await measure('population', population.id, 'iin', iin, 'population')
+        : undefined;
       const accessRecords = (await accessRecordCount(database.db)) - before;
+      const g = globalThis as unknown as { batches?: number[][] };
+      if (g.batches) {
+        const b = g.batches;
+        const sizes = b.map((x) => x[0]!).sort((x, y) => x - y);
+        const times = b.map((x) => x[1]!).sort((x, y) => x - y);
+        log(
+          `batches ${b.length} size p50 ${sizes[b.length >> 1]} p90 ${sizes[Math.floor(b.length * 0.9)]} mean ${sizes.reduce((x, y) => x + y, 0) / b.length} ms p50 ${times[b.length >> 1]} p90 ${times[Math.floor(b.length * 0.9)]}`,
+        );
+      }
       // Every population read through the API or the service leaves its access record.
-      if (accessRecords < people.reads * 0.9)
+      if (people && accessRecords < people.reads * 0.9)
         throw new Error(
           `only ${accessRecords} access records for about ${Math.round(people.reads)} reads`,
         );
@@ -151,6 +184,7 @@ const benchmark: Benchmark = {
         ['flats', flatsFigures],
         ['population (+ access record)', people],
       ] as const) {
+        if (!result) continue;
         figures.push(
           {
             label: `${name}: raw SQL point read over HTTP, same app (baseline)`,
@@ -189,6 +223,8 @@ const benchmark: Benchmark = {
             unit: 'requests/s',
           },
           { label: `${name}: ratio Data API / whoami`, value: result.kernelRatio, unit: 'x' },
+          ...cpuFigures(`${name}: raw SQL over HTTP`, result.rawHttpCpu),
+          ...cpuFigures(`${name}: Data API`, result.apiCpu),
         );
       }
       figures.push({

@@ -9,9 +9,17 @@ import { issueCertificate, issueDocument } from '../src/blocks/trust/index.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { generateDeploymentKey } from '../src/platform/crypto/deployment-key.js';
 import type { Benchmark, Figure } from './support/benchmark.js';
+import { benchRounds } from './support/cpu-profile.js';
+import {
+  cpuFigures,
+  medianCpu,
+  metered,
+  serverCpuMeter,
+  type ServerCpu,
+} from './support/server-cpu.js';
 
 const SECONDS = 3;
-const ROUNDS = 4;
+const ROUNDS = benchRounds(4);
 // Each verification waits for its audit entry's group commit: throughput is bound by that
 // commit's latency times the clients in flight, so it is also measured with many clients.
 const MANY = 128;
@@ -95,12 +103,22 @@ const benchmark: Benchmark = {
         page: (code: string) => `/verify/${code}`,
       };
       const totals = { baseline: 0, json: 0, page: 0, manyBaseline: 0, manyJson: 0 };
+      const meter = await serverCpuMeter(db);
+      const cpu: { baseline: ServerCpu[]; json: ServerCpu[] } = { baseline: [], json: [] };
       for (let round = 1; round <= ROUNDS; round++) {
         log(`round ${round} of ${ROUNDS}`);
         const run = (path: (code: string) => string, accept: string, connections = CONNECTIONS) =>
           measure(url, path, codes, accept, connections);
-        totals.baseline += await run(subjects.baseline, 'application/json');
-        totals.json += await run(subjects.json, 'application/json');
+        const baselineRound = await metered(meter, 'trust-point-read', SECONDS, () =>
+          run(subjects.baseline, 'application/json'),
+        );
+        const jsonRound = await metered(meter, 'trust-verify-json', SECONDS, () =>
+          run(subjects.json, 'application/json'),
+        );
+        totals.baseline += baselineRound.rate;
+        totals.json += jsonRound.rate;
+        cpu.baseline.push(baselineRound.cpu);
+        cpu.json.push(jsonRound.cpu);
         totals.page += await run(subjects.page, 'text/html');
         totals.manyBaseline += await run(subjects.baseline, 'application/json', MANY);
         totals.manyJson += await run(subjects.json, 'application/json', MANY);
@@ -133,6 +151,8 @@ const benchmark: Benchmark = {
           value: manyJson / manyBaseline,
           unit: 'x',
         },
+        ...cpuFigures(`point read, ${CONNECTIONS} clients`, medianCpu(cpu.baseline)),
+        ...cpuFigures(`JSON verification, ${CONNECTIONS} clients`, medianCpu(cpu.json)),
       ];
       return figures;
     } finally {
