@@ -65,10 +65,6 @@ export async function nextCouponSequence(
   return first.get(`${bodyCode} ${year}`)!;
 }
 
-export async function insertAppeals(trx: Database, rows: AppealRow[]): Promise<void> {
-  if (rows.length > 0) await trx.insertInto('otinish_appeal').values(rows).execute();
-}
-
 export async function findAppeal(
   db: Database,
   applicationId: string,
@@ -82,22 +78,15 @@ export async function findAppeal(
 }
 
 export async function insertCoupon(trx: Database, coupon: CouponRow): Promise<void> {
-  await insertCoupons(trx, [coupon]);
-}
-
-export async function insertCoupons(trx: Database, coupons: CouponRow[]): Promise<void> {
-  if (coupons.length === 0) return;
   await trx
     .insertInto('otinish_coupon')
-    .values(
-      coupons.map((coupon) => ({
-        number: coupon.number,
-        application_id: coupon.applicationId,
-        body_code: coupon.bodyCode,
-        received_at: coupon.receivedAt,
-        registration_date: coupon.registrationDate,
-      })),
-    )
+    .values({
+      number: coupon.number,
+      application_id: coupon.applicationId,
+      body_code: coupon.bodyCode,
+      received_at: coupon.receivedAt,
+      registration_date: coupon.registrationDate,
+    })
     .execute();
 }
 
@@ -210,26 +199,53 @@ export async function appendActions(
   }
 }
 
+/** What registering one appeal writes: its row, its coupon and the first actions at the body. */
+export interface RegistrationRows {
+  appeal: AppealRow;
+  coupon: CouponRow;
+  actions: AppealAction[];
+}
+
 /**
- * Writes the first actions of several appeals' histories at a body (seq 1, 2, …), in one
- * statement: registration starts a history, so there is none before (the primary key refuses
- * a second start).
+ * Writes the registrations of several appeals in one statement whatever their number: the
+ * appeal rows, their coupons and the first actions of their histories at the receiving body
+ * (seq 1, 2, …: registration starts a history, and the primary key refuses a second start).
+ * The foreign keys to the appeals are checked at the statement's end, when they are there.
  */
-export async function insertFirstActions(
+export async function insertRegistrations(
   trx: Database,
-  histories: { applicationId: string; bodyCode: string; actions: AppealAction[] }[],
+  registrations: RegistrationRows[],
 ): Promise<void> {
-  const rows = histories.flatMap(({ applicationId, bodyCode, actions }) =>
-    actions.map(({ type, at, ...details }, i) => ({
-      application_id: applicationId,
-      body_code: bodyCode,
-      seq: i + 1,
-      type,
-      at,
-      details: JSON.stringify(details),
-    })),
+  if (registrations.length === 0) return;
+  const a = registrations.map((r) => r.appeal);
+  const c = registrations.map((r) => r.coupon);
+  const actions = registrations.flatMap(({ coupon, actions }) =>
+    actions.map(({ type, at, ...details }, i) => ({ coupon, seq: i + 1, type, at, details })),
   );
-  if (rows.length > 0) await trx.insertInto('otinish_action').values(rows).execute();
+  await sql`
+    with appeal as (
+      insert into otinish_appeal (application_id, kind, category, region, district, topic,
+        anonymous, reports_crime, reports_threat, considered, public_proposal, first_body_code,
+        received_at, complaint_of)
+      select * from unnest(${a.map((x) => x.application_id)}::uuid[], ${a.map((x) => x.kind)}::text[],
+        ${a.map((x) => x.category)}::text[], ${a.map((x) => x.region)}::text[],
+        ${a.map((x) => x.district)}::text[], ${a.map((x) => x.topic)}::text[],
+        ${a.map((x) => x.anonymous)}::bool[], ${a.map((x) => x.reports_crime)}::bool[],
+        ${a.map((x) => x.reports_threat)}::bool[], ${a.map((x) => x.considered)}::bool[],
+        ${a.map((x) => x.public_proposal)}::bool[], ${a.map((x) => x.first_body_code)}::text[],
+        ${a.map((x) => x.received_at)}::timestamptz[], ${a.map((x) => x.complaint_of)}::uuid[])
+    ), coupon as (
+      insert into otinish_coupon (number, application_id, body_code, received_at,
+        registration_date)
+      select * from unnest(${c.map((x) => x.number)}::text[], ${c.map((x) => x.applicationId)}::uuid[],
+        ${c.map((x) => x.bodyCode)}::text[], ${c.map((x) => x.receivedAt)}::timestamptz[],
+        ${c.map((x) => x.registrationDate)}::date[])
+    )
+    insert into otinish_action (application_id, body_code, seq, type, at, details)
+    select * from unnest(${actions.map((x) => x.coupon.applicationId)}::uuid[],
+      ${actions.map((x) => x.coupon.bodyCode)}::text[], ${actions.map((x) => x.seq)}::int[],
+      ${actions.map((x) => x.type)}::text[], ${actions.map((x) => x.at)}::timestamptz[],
+      ${actions.map((x) => JSON.stringify(x.details))}::jsonb[])`.execute(trx);
 }
 
 /** Applications of the appeal services that have no appeal row yet (intake interrupted). */

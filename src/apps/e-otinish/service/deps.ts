@@ -19,5 +19,6 @@ export const otinishDeps = (app: FastifyInstance): OtinishDeps => ({
   db: app.platform.db,
   now: () => app.platform.now(),
   audit: app.platform.audit,
-  legal: { calendar: app.platform.calendar, timeZone: app.platform.country.timeZone },
+  // The engine's calendar: the same answers, remembered once for both (see memoizedCalendar).
+  legal: { calendar: app.servicesEngine.deps.calendar, timeZone: app.platform.country.timeZone },
 });

@@ -8,7 +8,6 @@ import {
 import { appendEntries, prepareEvent } from '../../../platform/audit/append-entries.js';
 import { yearOf } from '../../../platform/calendar/local-date.js';
 import type { Database } from '../../../platform/db/database.js';
-import type { AppealAction } from '../domain/appeal-actions.js';
 import { registerAppeal } from '../domain/registration.js';
 import { registrationDayOf } from '../domain/registration-day.js';
 import { considerationOf } from '../domain/anonymous-appeals.js';
@@ -23,9 +22,7 @@ import {
 import { ROUTING_TABLE } from '../definition/routing-table.js';
 import {
   firstCouponsOf,
-  insertAppeals,
-  insertCoupons,
-  insertFirstActions,
+  insertRegistrations,
   takeCouponSequencesOf,
   unregisteredApplications,
   type CouponCount,
@@ -248,8 +245,8 @@ interface Registering {
 /**
  * Registers applications never registered before, in the caller's transaction and a few
  * statements whatever their number: each body's coupon sequences for a year are taken at once
- * and handed out in order of receipt; the appeal rows, coupons, first APPC actions and the
- * applicants' messages go in one multi-row statement per table. Outcomes: the coupon numbers,
+ * and handed out in order of receipt; the appeal rows, coupons and first APPC actions go in one
+ * statement, the applicants' messages in a few more. Outcomes: the coupon numbers,
  * in the order given.
  */
 async function registerNew(
@@ -298,57 +295,48 @@ async function registerNew(
     return { application, complaintOf, values, reports, registration };
   });
 
-  await insertAppeals(
+  await insertRegistrations(
     trx,
-    registered.map(({ application, complaintOf, values, reports, registration }) => ({
-      application_id: application.id,
-      kind: String(values.kind),
-      category: String(values.category),
-      region: String(values.region),
-      district: typeof values.district === 'string' ? values.district : null,
-      topic: String(values.topic),
-      anonymous: reports.anonymous,
-      reports_crime: reports.reportsCrime,
-      reports_threat: reports.reportsSecurityThreat,
-      considered: registration.consideration.considered,
-      public_proposal: values.kind === 'proposal' && !reports.anonymous,
-      first_body_code: application.agency_code,
-      received_at: application.submitted_at,
-      complaint_of: complaintOf ?? null,
-    })),
-  );
-  await insertCoupons(
-    trx,
-    registered.map(({ application, registration }) => ({
-      number: registration.coupon.number,
-      applicationId: application.id,
-      bodyCode: application.agency_code,
-      receivedAt: application.submitted_at,
-      registrationDate: registration.registrationDate,
-    })),
-  );
-  await insertFirstActions(
-    trx,
-    registered.map(({ application, registration }) => {
+    registered.map(({ application, complaintOf, values, reports, registration }) => {
       const receivedAt = application.submitted_at;
-      const actions: AppealAction[] = [
-        { type: 'submitted', at: receivedAt },
-        registration.decisionTerm
-          ? {
-              type: 'registered',
-              at: receivedAt,
-              couponNumber: registration.coupon.number,
-              considered: true,
-              term: registration.decisionTerm,
-            }
-          : {
-              type: 'registered',
-              at: receivedAt,
-              couponNumber: registration.coupon.number,
-              considered: false,
-            },
-      ];
-      return { applicationId: application.id, bodyCode: application.agency_code, actions };
+      const number = registration.coupon.number;
+      return {
+        appeal: {
+          application_id: application.id,
+          kind: String(values.kind),
+          category: String(values.category),
+          region: String(values.region),
+          district: typeof values.district === 'string' ? values.district : null,
+          topic: String(values.topic),
+          anonymous: reports.anonymous,
+          reports_crime: reports.reportsCrime,
+          reports_threat: reports.reportsSecurityThreat,
+          considered: registration.consideration.considered,
+          public_proposal: values.kind === 'proposal' && !reports.anonymous,
+          first_body_code: application.agency_code,
+          received_at: receivedAt,
+          complaint_of: complaintOf ?? null,
+        },
+        coupon: {
+          number,
+          applicationId: application.id,
+          bodyCode: application.agency_code,
+          receivedAt,
+          registrationDate: registration.registrationDate,
+        },
+        actions: [
+          { type: 'submitted', at: receivedAt },
+          registration.decisionTerm
+            ? {
+                type: 'registered',
+                at: receivedAt,
+                couponNumber: number,
+                considered: true,
+                term: registration.decisionTerm,
+              }
+            : { type: 'registered', at: receivedAt, couponNumber: number, considered: false },
+        ],
+      };
     }),
   );
   const bodies = await names.of(

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../../platform/db/tables.js';
 import type { TemplateParams } from '../domain/template.js';
+import type { NewInboxMessage } from './inbox-repo.js';
 import './tables.js';
 
 export interface NewStatusEvent {
@@ -21,24 +22,36 @@ export interface StatusEvent extends NewStatusEvent {
 }
 
 /**
- * Inserts status events with the ids the caller chose, in one statement whatever their number
- * (each column travels as one array), in the given order.
+ * Inserts status events and their inbox messages (one each, with the ids the caller chose) in
+ * one statement whatever their number: each column travels as one array. The messages' foreign
+ * key to their events is checked at the statement's end, when the events are there.
  */
-export async function insertStatusEvents(
+export async function insertEventsWithMessages(
   db: Kysely<Tables>,
   events: (NewStatusEvent & { id: string })[],
+  messages: (NewInboxMessage & { id: string })[],
 ): Promise<void> {
   if (events.length === 0) return;
   const e = events;
+  const m = messages;
   await sql`
-    insert into messaging_status_event (id, subject_kind, subject_id, status, template_id,
-      params, link, recipient_person_id, recipient_organisation_id, occurred_at)
-    select * from unnest(${e.map((x) => x.id)}::uuid[], ${e.map((x) => x.subjectKind)}::text[],
-      ${e.map((x) => x.subjectId)}::text[], ${e.map((x) => x.status)}::text[],
-      ${e.map((x) => x.templateId)}::text[], ${e.map((x) => JSON.stringify(x.params))}::jsonb[],
-      ${e.map((x) => x.link)}::text[], ${e.map((x) => x.recipientPersonId)}::uuid[],
-      ${e.map((x) => x.recipientOrganisationId)}::uuid[],
-      ${e.map((x) => x.occurredAt)}::timestamptz[])`.execute(db);
+    with event as (
+      insert into messaging_status_event (id, subject_kind, subject_id, status, template_id,
+        params, link, recipient_person_id, recipient_organisation_id, occurred_at)
+      select * from unnest(${e.map((x) => x.id)}::uuid[], ${e.map((x) => x.subjectKind)}::text[],
+        ${e.map((x) => x.subjectId)}::text[], ${e.map((x) => x.status)}::text[],
+        ${e.map((x) => x.templateId)}::text[], ${e.map((x) => JSON.stringify(x.params))}::jsonb[],
+        ${e.map((x) => x.link)}::text[], ${e.map((x) => x.recipientPersonId)}::uuid[],
+        ${e.map((x) => x.recipientOrganisationId)}::uuid[],
+        ${e.map((x) => x.occurredAt)}::timestamptz[])
+    )
+    insert into messaging_inbox_message (id, event_id, recipient_person_id,
+      recipient_organisation_id, rendered, link, created_at)
+    select * from unnest(${m.map((x) => x.id)}::uuid[], ${m.map((x) => x.eventId)}::uuid[],
+      ${m.map((x) => x.recipientPersonId)}::uuid[],
+      ${m.map((x) => x.recipientOrganisationId)}::uuid[],
+      ${m.map((x) => JSON.stringify(x.rendered))}::jsonb[], ${m.map((x) => x.link)}::text[],
+      ${m.map((x) => x.createdAt)}::timestamptz[])`.execute(db);
 }
 
 const columns = [

@@ -27,23 +27,6 @@ export interface InboxRow {
   status: string;
 }
 
-/** Inserts inbox messages with the ids the caller chose, in one statement, in the given order. */
-export async function insertInboxMessages(
-  db: Kysely<Tables>,
-  messages: (NewInboxMessage & { id: string })[],
-): Promise<void> {
-  if (messages.length === 0) return;
-  const m = messages;
-  await sql`
-    insert into messaging_inbox_message (id, event_id, recipient_person_id,
-      recipient_organisation_id, rendered, link, created_at)
-    select * from unnest(${m.map((x) => x.id)}::uuid[], ${m.map((x) => x.eventId)}::uuid[],
-      ${m.map((x) => x.recipientPersonId)}::uuid[],
-      ${m.map((x) => x.recipientOrganisationId)}::uuid[],
-      ${m.map((x) => JSON.stringify(x.rendered))}::jsonb[], ${m.map((x) => x.link)}::text[],
-      ${m.map((x) => x.createdAt)}::timestamptz[])`.execute(db);
-}
-
 /**
  * The messages a person may see: addressed to them, or to an organisation they act for. Every
  * inbox query starts here, so no query can forget the rule.

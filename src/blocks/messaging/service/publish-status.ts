@@ -5,8 +5,7 @@ import { isUuid } from '../domain/ids.js';
 import type { Tables } from '../../../platform/db/tables.js';
 import { checkParams, renderAllLocales, type TemplateParams } from '../domain/template.js';
 import { insertEmailDeliveries } from '../repo/delivery-repo.js';
-import { insertStatusEvents } from '../repo/feed-repo.js';
-import { insertInboxMessages } from '../repo/inbox-repo.js';
+import { insertEventsWithMessages } from '../repo/feed-repo.js';
 import { organisationsWithMembers, peopleWithContacts } from '../repo/recipients-repo.js';
 import { enqueueEmailDeliveries } from './delivery-queue.js';
 import { messagingTemplates } from './templates.js';
@@ -65,8 +64,9 @@ export async function publishStatus(
 
 /**
  * Publishes several statuses as publishStatus publishes one, in a few statements whatever their
- * number (one read of the recipients and their addresses, one insert per table), for a writer
- * that group-commits many requests.
+ * number (one read of the recipients and their addresses, one insert of the events with their
+ * messages, and for emails one of the deliveries and one of their jobs), for a writer that
+ * group-commits many requests.
  *
  * Outcomes: the ids, in order; the first refusal among the inputs (as publishStatus), before
  * anything is written.
@@ -115,7 +115,7 @@ export async function publishStatuses(
     recipientOrganisationId: p.organisationId,
     link: p.link,
   });
-  await insertStatusEvents(
+  await insertEventsWithMessages(
     trx,
     published.map((p) => ({
       ...common(p),
@@ -127,9 +127,6 @@ export async function publishStatuses(
       params: p.input.params,
       occurredAt: p.at,
     })),
-  );
-  await insertInboxMessages(
-    trx,
     published.map((p) => ({
       ...common(p),
       id: p.messageId,

@@ -31,8 +31,8 @@ export interface NewSubmittedApplication extends NewApplication {
 
 /**
  * Inserts new applications with their first actions (seq 1, 2, …) and the status those give,
- * and their pending deadlines, in three statements whatever their number: each table's rows
- * travel as one array per column. Numbers (year and a sequence) are drawn in the given order.
+ * and their pending deadlines, in one statement whatever their number: each table's rows travel
+ * as one array per column. Numbers (year and a sequence) are drawn in the given order.
  * Outcomes: the stored rows, in the given order.
  */
 export async function insertSubmittedApplications(
@@ -41,55 +41,58 @@ export async function insertSubmittedApplications(
 ): Promise<ApplicationRow[]> {
   if (applications.length === 0) return [];
   const a = applications;
-  const { rows } = await sql<{ id: string; reference: string }>`
-    insert into services_application (id, reference, service_id, service_version,
-      applicant_person_id, applicant_organisation_id, submitted_by_account_id, form_values,
-      submitted_at, state, agency_code, assignee_account_id, last_seq, updated_at)
-    select id, year || '-' || lpad(nextval('services_reference_seq')::text, 6, '0'), service_id,
-      service_version, applicant_person_id, applicant_organisation_id, submitted_by_account_id,
-      form_values, submitted_at, state, agency_code, assignee_account_id, last_seq, submitted_at
-    from unnest(${a.map((x) => x.id)}::uuid[], ${a.map((x) => String(x.year))}::text[],
-      ${a.map((x) => x.service_id)}::text[], ${a.map((x) => x.service_version)}::int[],
-      ${a.map((x) => x.applicant_person_id)}::uuid[],
-      ${a.map((x) => x.applicant_organisation_id)}::uuid[],
-      ${a.map((x) => x.submitted_by_account_id)}::uuid[],
-      ${a.map((x) => JSON.stringify(x.form_values))}::jsonb[],
-      ${a.map((x) => x.submitted_at)}::timestamptz[], ${a.map((x) => x.state)}::text[],
-      ${a.map((x) => x.agency_code)}::text[], ${a.map((x) => x.assignee_account_id)}::uuid[],
-      ${a.map((x) => x.actions.length)}::int[])
-      as t (id, year, service_id, service_version, applicant_person_id,
-        applicant_organisation_id, submitted_by_account_id, form_values, submitted_at, state,
-        agency_code, assignee_account_id, last_seq)
-    returning id, reference`.execute(trx);
-  const references = new Map(rows.map((row) => [row.id, row.reference]));
-
   const actions = a.flatMap((x) =>
     x.actions.map((action, i) => ({ id: x.id, seq: i + 1, action })),
   );
-  await sql`
-    insert into services_action (application_id, seq, action, to_state, actor_account_id,
-      actor_role, at, payload, reason)
-    select * from unnest(${actions.map((x) => x.id)}::uuid[], ${actions.map((x) => x.seq)}::int[],
-      ${actions.map((x) => x.action.action)}::text[],
-      ${actions.map((x) => x.action.toState)}::text[],
-      ${actions.map((x) => x.action.actorAccountId)}::uuid[],
-      ${actions.map((x) => x.action.actorRole)}::text[],
-      ${actions.map((x) => x.action.at)}::timestamptz[],
-      ${actions.map((x) => JSON.stringify(x.action.payload))}::jsonb[],
-      ${actions.map((x) => x.action.reason)}::text[])`.execute(trx);
-
   const deadlines = a.flatMap((x) =>
     x.deadlines.map((d) => ({ ...d, id: x.id, at: x.submitted_at })),
   );
-  if (deadlines.length > 0) {
-    await sql`
-      insert into services_deadline (application_id, clock_id, due_date, due_at, status, created_at)
+  // One statement (one round trip): the applications, their actions and their deadlines. The
+  // foreign keys of the last two are checked at its end, when the applications are there.
+  const { rows } = await sql<{ id: string; reference: string }>`
+    with application as (
+      insert into services_application (id, reference, service_id, service_version,
+        applicant_person_id, applicant_organisation_id, submitted_by_account_id, form_values,
+        submitted_at, state, agency_code, assignee_account_id, last_seq, updated_at)
+      select id, year || '-' || lpad(nextval('services_reference_seq')::text, 6, '0'),
+        service_id, service_version, applicant_person_id, applicant_organisation_id,
+        submitted_by_account_id, form_values, submitted_at, state, agency_code,
+        assignee_account_id, last_seq, submitted_at
+      from unnest(${a.map((x) => x.id)}::uuid[], ${a.map((x) => String(x.year))}::text[],
+        ${a.map((x) => x.service_id)}::text[], ${a.map((x) => x.service_version)}::int[],
+        ${a.map((x) => x.applicant_person_id)}::uuid[],
+        ${a.map((x) => x.applicant_organisation_id)}::uuid[],
+        ${a.map((x) => x.submitted_by_account_id)}::uuid[],
+        ${a.map((x) => JSON.stringify(x.form_values))}::jsonb[],
+        ${a.map((x) => x.submitted_at)}::timestamptz[], ${a.map((x) => x.state)}::text[],
+        ${a.map((x) => x.agency_code)}::text[], ${a.map((x) => x.assignee_account_id)}::uuid[],
+        ${a.map((x) => x.actions.length)}::int[])
+        as t (id, year, service_id, service_version, applicant_person_id,
+          applicant_organisation_id, submitted_by_account_id, form_values, submitted_at, state,
+          agency_code, assignee_account_id, last_seq)
+      returning id, reference
+    ), action as (
+      insert into services_action (application_id, seq, action, to_state, actor_account_id,
+        actor_role, at, payload, reason)
+      select * from unnest(${actions.map((x) => x.id)}::uuid[],
+        ${actions.map((x) => x.seq)}::int[], ${actions.map((x) => x.action.action)}::text[],
+        ${actions.map((x) => x.action.toState)}::text[],
+        ${actions.map((x) => x.action.actorAccountId)}::uuid[],
+        ${actions.map((x) => x.action.actorRole)}::text[],
+        ${actions.map((x) => x.action.at)}::timestamptz[],
+        ${actions.map((x) => JSON.stringify(x.action.payload))}::jsonb[],
+        ${actions.map((x) => x.action.reason)}::text[])
+    ), deadline as (
+      insert into services_deadline (application_id, clock_id, due_date, due_at, status,
+        created_at)
       select application_id, clock_id, due_date, due_at, 'pending', created_at
-      from unnest(${deadlines.map((d) => d.id)}::uuid[], ${deadlines.map((d) => d.clockId)}::text[],
-        ${deadlines.map((d) => d.dueDate)}::date[], ${deadlines.map((d) => d.dueAt)}::timestamptz[],
-        ${deadlines.map((d) => d.at)}::timestamptz[])
-        as t (application_id, clock_id, due_date, due_at, created_at)`.execute(trx);
-  }
+      from unnest(${deadlines.map((d) => d.id)}::uuid[],
+        ${deadlines.map((d) => d.clockId)}::text[], ${deadlines.map((d) => d.dueDate)}::date[],
+        ${deadlines.map((d) => d.dueAt)}::timestamptz[], ${deadlines.map((d) => d.at)}::timestamptz[])
+        as t (application_id, clock_id, due_date, due_at, created_at)
+    )
+    select id, reference from application`.execute(trx);
+  const references = new Map(rows.map((row) => [row.id, row.reference]));
   return a.map((x) => ({
     id: x.id,
     reference: references.get(x.id)!,

@@ -11,6 +11,7 @@ import {
   pendingDeadlines,
 } from '../repo/applications-repo.js';
 import type { ApplicationStatus } from '../domain/application-status.js';
+import type { LocalDate } from '../../../platform/calendar/local-date.js';
 import type { ServicesEngine } from './engine.js';
 import { loadHistory, record, type LoadedApplication } from './history.js';
 import { runOutputs } from './outputs.js';
@@ -25,8 +26,22 @@ export function runningDeadlines(
     .map((clock) => ({
       clockId: clock.id,
       dueDate: clock.dueDate!,
-      dueAt: deadlineInstant(clock.dueDate!, engine.deps.country.timeZone),
+      dueAt: dueInstant(clock.dueDate!, engine.deps.country.timeZone),
     }));
+}
+
+// The instant a due date ends, by zone and date: the same few dates for every application of a
+// day, and each costs the time zone arithmetic of two formatted instants.
+const dueInstants = new Map<string, Date>();
+function dueInstant(date: LocalDate, timeZone: string): Date {
+  const key = `${timeZone} ${date}`;
+  let instant = dueInstants.get(key);
+  if (!instant) {
+    instant = deadlineInstant(date, timeZone);
+    if (dueInstants.size >= 10_000) dueInstants.clear();
+    dueInstants.set(key, instant);
+  }
+  return new Date(instant);
 }
 
 /**

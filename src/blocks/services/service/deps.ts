@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../../platform/calendar/working-calenda
 import type { Database } from '../../../platform/db/database.js';
 import type { FileStore } from '../../../platform/files/file-store.js';
 import type { Platform } from '../../../platform/platform.js';
+import { memoizedCalendar } from './memoized-calendar.js';
 
 /** What the services engine uses from the kernel; built from `app.platform`, or by tests. */
 export interface ServicesDeps {
@@ -29,7 +30,7 @@ export function servicesDeps(platform: Platform): ServicesDeps {
     db: platform.db,
     audit: platform.audit,
     now: platform.now,
-    calendar: platform.calendar,
+    calendar: memoizedCalendar(platform.calendar),
     country: platform.country,
     files: platform.files,
     uploadLimitBytes: platform.config.uploadLimitBytes,

@@ -113,7 +113,7 @@ export async function prepareSubmission(
 /**
  * Writes prepared submissions in the caller's transaction: for each, the checks that read the
  * database (who applies, the agency, the definition's automatic checks); then every application
- * with its actions and deadlines in three statements whatever their number; then each one's
+ * with its actions and deadlines in one statement whatever their number; then each one's
  * `within` hook. A batch of many costs the statements of one.
  *
  * Outcomes: the written submissions, in order, each with its audit entry (not yet appended);
