@@ -32,7 +32,7 @@ export const trustPlugin = fp(
   async (app: FastifyInstance, options: TrustPluginOptions) => {
     const key =
       options.deploymentKey ?? (await loadOrCreateDeploymentKey(app.platform.config.dataDir));
-    const deps = createTrustDeps(app.platform, key);
+    const deps = createTrustDeps(app.platform, key, app.log);
     app.decorate('trust', deps);
 
     await publicTrustRoutes(app, deps);

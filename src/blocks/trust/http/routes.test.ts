@@ -131,6 +131,7 @@ describe('public verification page', () => {
       document: { id: issued.id, registerNumber: 'N-2025-0042', issuerKind: 'notary' },
     });
     expect(response.body).not.toContain(SUBJECT_PERSON_ID);
+    await test.app.trust.verificationAudit.flush();
     const trail = await sql<{ n: number }>`
       select count(*)::int as n from audit_log
       where action = 'trust.document-verify' and subject = ${issued.id}`.execute(

@@ -84,6 +84,7 @@ describe('deployment certificate authority', () => {
         certificates: new Map(),
         signatures: new Map(),
         crl: null,
+        verifications: test.app.trust.caches.verifications,
       },
     };
     await expect(currentAuthority(strangerDeps)).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { DomainError, type FieldProblem } from '../../../platform/errors.js';
+import { EVERY_KEY } from '../../../platform/db/change-cache.js';
 import type { Database } from '../../../platform/db/database.js';
 import {
   holderSubject,
@@ -10,7 +11,12 @@ import {
   type RevocationReason,
 } from '../domain/holder.js';
 import { currentAuthority, randomSerial } from './authority.js';
-import { auditInTransaction, inTransaction, type TrustContext } from './deps.js';
+import {
+  auditInTransaction,
+  inTransaction,
+  verificationChanges,
+  type TrustContext,
+} from './deps.js';
 import { ED25519, x509 } from './x509.js';
 
 export interface NewCertificate {
@@ -185,10 +191,12 @@ export async function revokeCertificate(
     throw new DomainError('TRUST_NOTE_INVALID', 400);
   const { deps } = context;
   const now = deps.now();
-  const view = await inTransaction(context, async (trx) => {
+  const view = await verificationChanges(context, async (trx, changed) => {
     const found = await findCertificate(trx, input.certificateId, { forUpdate: true });
     if (!found) throw new DomainError('TRUST_CERTIFICATE_NOT_FOUND', 404);
     if (found.revocation) throw new DomainError('TRUST_CERTIFICATE_ALREADY_REVOKED', 409);
+    // Every document this certificate signed may now verify otherwise; they are not listed.
+    await changed(EVERY_KEY);
     await trx
       .insertInto('trust_certificate_revocation')
       .values({

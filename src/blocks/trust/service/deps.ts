@@ -2,12 +2,14 @@ import crypto from 'node:crypto';
 import type { AuditEvent, AuditLog } from '../../../platform/audit/audit-event.js';
 import { appendEntries, prepareEvent } from '../../../platform/audit/append-entries.js';
 import type { DeploymentKey } from '../../../platform/crypto/deployment-key.js';
+import { ChangeCache } from '../../../platform/db/change-cache.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { Catalogue } from '../../../platform/i18n/catalogue.js';
 import type { Platform } from '../../../platform/platform.js';
 import type { LoadedAuthority } from './authority.js';
 import type { CheckedCertificate } from './certificate-check.js';
-import type { CheckedSignature } from './verification.js';
+import { VerificationAudit } from './verification-audit.js';
+import type { CheckedSignature, Found } from './verification.js';
 import { keySealerFor, type KeySealer } from './key-sealing.js';
 
 /**
@@ -30,6 +32,8 @@ export interface TrustDeps {
   /** Secure random bytes (verification codes, serial numbers). */
   random: (bytes: number) => Buffer;
   caches: TrustCaches;
+  /** Records public verifications without making the answer wait (see verification-audit.ts). */
+  verificationAudit: VerificationAudit;
 }
 
 export interface TrustCaches {
@@ -43,9 +47,24 @@ export interface TrustCaches {
    */
   signatures: Map<string, CheckedSignature>;
   crl: { der: Buffer; until: number; revocations: number } | null;
+  /**
+   * The outcome of verifying each code, in every process until a change is announced on the
+   * change feed: a withdrawal announces its document's code, a revocation every code
+   * (EVERY_KEY), in the transaction that writes it. See README, "What verification caches".
+   */
+  verifications: ChangeCache<Found>;
 }
 
-export function createTrustDeps(platform: Platform, deploymentKey: DeploymentKey): TrustDeps {
+/** The change feed channel of verification outcomes (payload: a verification code, or EVERY_KEY). */
+export const VERIFICATION_CHANNEL = 'trust_verification';
+/** At most this long an outcome is served without a change announced (changes behind the platform's back). */
+const VERIFICATION_MAX_AGE_MS = 60_000;
+
+export function createTrustDeps(
+  platform: Platform,
+  deploymentKey: DeploymentKey,
+  log: { error: (object: object, message: string) => void },
+): TrustDeps {
   return {
     db: platform.db,
     audit: platform.audit,
@@ -62,8 +81,38 @@ export function createTrustDeps(platform: Platform, deploymentKey: DeploymentKey
       certificates: new Map(),
       signatures: new Map(),
       crl: null,
+      verifications: new ChangeCache(platform.changes, VERIFICATION_CHANNEL, {
+        maxEntries: 20_000,
+        maxAgeMs: VERIFICATION_MAX_AGE_MS,
+      }),
     },
+    verificationAudit: new VerificationAudit(platform.audit, (error) =>
+      log.error({ err: error }, 'the audit entry of a public verification could not be written'),
+    ),
   };
+}
+
+/**
+ * Runs `work` as inTransaction does, handing it `changed(code)`, which announces inside the
+ * transaction that the verification outcome of `code` (EVERY_KEY: of every document) changes
+ * when it commits. When the transaction is the service's own, this process forgets those outcomes
+ * at once after the commit; in a caller's transaction, the notification that follows its commit
+ * does it, in every process alike.
+ */
+export async function verificationChanges<T>(
+  context: TrustContext,
+  work: (trx: Database, changed: (code: string) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const cache = context.deps.caches.verifications;
+  const keys: string[] = [];
+  const result = await inTransaction(context, (trx) =>
+    work(trx, async (code) => {
+      keys.push(code);
+      await cache.changed(trx, code);
+    }),
+  );
+  if (!context.trx) for (const key of keys) cache.invalidate(key);
+  return result;
 }
 
 /**

@@ -246,6 +246,8 @@ describe('verifying a document', () => {
       channel: 'api',
     });
     expect(unknown).toEqual({ status: 'unknown' });
+    // The answers did not wait for their entries (see VerificationAudit); they follow at once.
+    await test.app.trust.verificationAudit.flush();
     const trail = await sql<{ details: { status: string; channel: string } }>`
       select details from audit_log where action = 'trust.document-verify' and subject = ${issued.id}
       order by seq`.execute(test.app.platform.db);

@@ -10,6 +10,7 @@ import {
   auditInTransaction,
   inTransaction,
   isUniqueViolation,
+  verificationChanges,
   type TrustContext,
   type TrustDeps,
 } from './deps.js';
@@ -148,15 +149,17 @@ export async function withdrawDocument(
   if (typeof input.documentId !== 'string' || !UUID.test(input.documentId))
     throw new DomainError('TRUST_DOCUMENT_NOT_FOUND', 404);
   const now = context.deps.now();
-  await inTransaction(context, async (trx) => {
+  await verificationChanges(context, async (trx, changed) => {
     const found = await sql<{
+      verification_code: string;
       withdrawn: boolean;
-    }>`select exists (select 1 from trust_document_withdrawal w
+    }>`select d.verification_code, exists (select 1 from trust_document_withdrawal w
         where w.document_id = d.id) as withdrawn from trust_document d where d.id = ${input.documentId}
         for update`.execute(trx);
     const row = found.rows[0];
     if (!row) throw new DomainError('TRUST_DOCUMENT_NOT_FOUND', 404);
     if (row.withdrawn) throw new DomainError('TRUST_DOCUMENT_ALREADY_WITHDRAWN', 409);
+    await changed(row.verification_code);
     await trx
       .insertInto('trust_document_withdrawal')
       .values({

@@ -58,6 +58,8 @@ export async function verifyDocument(
  * Public verification by the code printed on a document, or by its register number, as a person
  * types either: looked up, verified (as verifyDocument) and recorded in the audit log as
  * `trust.document-verify` with the document as subject (an unknown code is recorded without one).
+ * The outcome for a code is kept per process until a withdrawal or revocation is announced (see
+ * TrustCaches.verifications); the audit entry is not waited for (see VerificationAudit).
  *
  * Outcomes: the verification; status `unknown` when nothing matches.
  */
@@ -72,7 +74,7 @@ export async function verifyByCode(
 ): Promise<DocumentVerification> {
   const code = normaliseVerificationCode(typed);
   let result: Found = { status: 'unknown' };
-  if (code) result = await verifyWhere(deps, deps.db, 'verification_code', code);
+  if (code) result = await verifyCode(deps, code);
   const number = typed.trim();
   if (
     result.status === 'unknown' &&
@@ -81,8 +83,7 @@ export async function verifyByCode(
     number.length <= 100
   )
     result = await verifyWhere(deps, deps.db, 'register_number', number);
-  // Awaited: the answer goes out once the record is committed (group commit keeps this cheap).
-  await deps.audit.append({
+  await deps.verificationAudit.record({
     action: 'trust.document-verify',
     outcome: result.status === 'unknown' ? 'failure' : 'success',
     actorAccountId: caller.actorAccountId,
@@ -92,7 +93,26 @@ export async function verifyByCode(
   return publicPart(result);
 }
 
-type Found = DocumentVerification & { documentId?: string };
+/** What verifying a code found: the public part, and the document's id even when tampered. */
+export type Found = DocumentVerification & { documentId?: string };
+
+// Thrown by the cache's load for an unknown code, so that it is not kept: a cache of every code
+// anybody typed would fill with guesses (and a document issued later must be found at once).
+const UNKNOWN = Symbol('unknown verification code');
+
+/** verifyWhere by code, through the per-process cache of outcomes. */
+async function verifyCode(deps: TrustDeps, code: string): Promise<Found> {
+  try {
+    return await deps.caches.verifications.get(code, async () => {
+      const found = await verifyWhere(deps, deps.db, 'verification_code', code);
+      if (found.status === 'unknown') throw UNKNOWN;
+      return found;
+    });
+  } catch (error) {
+    if (error === UNKNOWN) return { status: 'unknown' };
+    throw error;
+  }
+}
 
 interface VerificationRow {
   id: string;
