@@ -11,7 +11,13 @@ import { seedMember, type TestMember } from '../src/blocks/bridge/test/fixtures.
 import { loadConfig } from '../src/platform/config/config.js';
 import type { Database } from '../src/platform/db/database.js';
 import type { Benchmark, Figure } from './support/benchmark.js';
-import { closedLoop, fixedRate, type LoadResult, type Prepare } from './support/http-load.js';
+import {
+  closedLoop,
+  fixedRate,
+  type LoadRequest,
+  type LoadResult,
+  type Prepare,
+} from './support/http-load.js';
 import { nginxAvailable, startNginxProxy } from './support/nginx-proxy.js';
 import { spawnListening } from './support/spawn-listening.js';
 
@@ -56,49 +62,53 @@ const benchmark: Benchmark = {
     try {
       log('registering two members, a passport and an approved contract');
       const { consumer, gatewayPath } = await seed(env, `http://${upstreamAddress}`);
-      gateway = await spawnListening(
-        'bench/support/gateway-server.ts',
-        {
-          ...env,
-          BENCH_POOL_SIZE: '10',
-        },
-        // BENCH_PROFILE=DIR writes the gateway's CPU profile there (open it in Chrome DevTools).
-        process.env.BENCH_PROFILE
-          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-          : [],
-      );
+      // BENCH_PROFILE=DIR: the gateway records its CPU profile of each throughput round there.
+      gateway = await spawnListening('bench/support/gateway-server.ts', {
+        ...env,
+        BENCH_POOL_SIZE: '10',
+      });
+      const signed = signer(consumer, `${env.PUBLIC_BASE_URL}${gatewayPath}`);
       const targets = {
         direct: { url: `http://${upstreamAddress}${PROVIDER_PATH}`, prepare: undefined },
         nginx: nginx ? { url: `${nginx.url}${PROVIDER_PATH}`, prepare: undefined } : undefined,
-        gateway: {
-          url: `${env.PUBLIC_BASE_URL}${gatewayPath}`,
-          prepare: signer(consumer, `${env.PUBLIC_BASE_URL}${gatewayPath}`),
-        },
+        gateway: { url: `${env.PUBLIC_BASE_URL}${gatewayPath}`, prepare: signed.prepare },
       };
+      const meter = await gatewayMeter(gateway.said, database.db);
       // An uncontended call first: what one exchange costs on its own.
-      const single = await fixedRate(targets.gateway.url, {
-        rate: 20,
-        seconds: 3,
-        ...only(targets.gateway),
-      });
+      await signed.ahead(60);
+      const alone = await meter.during(() =>
+        fixedRate(targets.gateway.url, { rate: 20, seconds: 3, ...only(targets.gateway) }),
+      );
+      const single = alone.result;
       log(`  gateway alone at 20/s: p50 ${single.p50} ms, p99 ${single.p99} ms`);
+      log(`  per call alone: ${describe(alone)}; statements:`);
+      for (const [text, n] of alone.perCall) log(`    ${n} × ${text}`);
       // Warm up: JIT, pools, caches.
+      let expected = 3000;
+      await signed.ahead(expected);
       await closedLoop(targets.gateway.url, {
         connections: 8,
         seconds: 2,
         ...only(targets.gateway),
       });
       const rates = { direct: [] as number[], nginx: [] as number[], gateway: [] as number[] };
+      const underLoad: Metered[] = [];
       for (let round = 1; round <= ROUNDS; round++) {
         log(`throughput, round ${round}/${ROUNDS}`);
         for (const name of ['direct', 'nginx', 'gateway'] as const) {
           const target = targets[name];
           if (!target) continue;
-          const result = await closedLoop(target.url, {
-            connections: CONNECTIONS,
-            seconds: SECONDS,
-            ...only(target),
-          });
+          const run = () =>
+            closedLoop(target.url, { connections: CONNECTIONS, seconds: SECONDS, ...only(target) });
+          let result: LoadResult;
+          if (name === 'gateway') {
+            await signed.ahead(expected);
+            const metered = await meter.during(run, `gateway-round-${round}`);
+            log(`  gateway per call: ${describe(metered)}`);
+            underLoad.push(metered);
+            result = metered.result;
+            expected = Math.max(2000, Math.ceil(result.rate * SECONDS * 1.3));
+          } else result = await run();
           check(name, result);
           log(`  ${name}: ${Math.round(result.rate)} requests/s, p50 ${result.p50} ms`);
           rates[name].push(result.rate);
@@ -106,6 +116,7 @@ const benchmark: Benchmark = {
       }
       log(`latency at ${FIXED_RATE} requests/s`);
       const latency: Record<string, LoadResult> = {};
+      await signed.ahead(FIXED_RATE * SECONDS);
       for (const name of ['direct', 'gateway'] as const) {
         const target = targets[name];
         latency[name] = check(
@@ -114,6 +125,7 @@ const benchmark: Benchmark = {
           true,
         );
       }
+      if (signed.signedLive > 0) log(`${signed.signedLive} calls were signed while being sent`);
       const logged = await exchangesLogged(database.db);
       const direct = median(rates.direct);
       const viaGateway = median(rates.gateway);
@@ -156,6 +168,9 @@ const benchmark: Benchmark = {
           value: latency.gateway!.failures['503'] ?? 0,
           unit: 'requests',
         },
+        { label: 'SQL statements per call alone', value: alone.statements, unit: '' },
+        { label: 'writing transactions per call alone', value: alone.commits, unit: '' },
+        ...perCallFigures(underLoad),
         { label: 'exchanges in the message log', value: logged, unit: '' },
       );
       return figures;
@@ -235,10 +250,15 @@ async function seed(env: Record<string, string>, upstreamUrl: string) {
   }
 }
 
-/** Each call signed afresh by the consumer's key, with its own nonce. */
-function signer(member: TestMember, url: string): Prepare {
+/**
+ * Each call signed by the consumer's key, with its own nonce. `ahead(n)` signs the next n calls
+ * before a run starts, as a member's system signs on its own machine: on this 2-core machine the
+ * load generator's CPU then goes to sending, not to signing what the gateway checks. A run that
+ * outlasts them signs the rest as it sends (`signedLive` counts those).
+ */
+function signer(member: TestMember, url: string) {
   const privateKey: KeyObject = createPrivateKey(member.privateKeyPem);
-  return async () => ({
+  const sign = async (): Promise<LoadRequest> => ({
     method: 'GET',
     headers: await signRequest(
       {
@@ -255,6 +275,21 @@ function signer(member: TestMember, url: string): Prepare {
       },
     ),
   });
+  let ready: LoadRequest[] = [];
+  const state = {
+    signedLive: 0,
+    async ahead(count: number) {
+      ready = [];
+      for (let i = 0; i < count; i++) ready.push(await sign());
+    },
+    prepare: (async () => {
+      const next = ready.pop();
+      if (next) return next;
+      state.signedLive += 1;
+      return sign();
+    }) as Prepare,
+  };
+  return state;
 }
 
 const only = (target: { prepare: Prepare | undefined }) =>
@@ -275,6 +310,111 @@ function check(name: string, result: LoadResult, shedding = false): LoadResult {
 async function exchangesLogged(db: Database): Promise<number> {
   const { rows } = await sql<{ n: string }>`select count(*) as n from bridge_exchange`.execute(db);
   return Number(rows[0]!.n);
+}
+
+interface GatewayStats {
+  statements: number;
+  commits: number;
+  byText: Record<string, number>;
+  /** CPU time of the gateway's process, µs. */
+  cpu: number;
+}
+
+interface Metered {
+  result: LoadResult;
+  /** Per request sent: SQL statements, writing transactions, CPU µs of each process. */
+  statements: number;
+  commits: number;
+  gatewayCpu: number;
+  postgresCpu: number;
+  loadCpu: number;
+  perCall: (readonly [string, number])[];
+}
+
+const describe = (m: Metered) =>
+  `${m.statements} SQL statements, ${m.commits} writing transactions; CPU µs: gateway ${m.gatewayCpu}, PostgreSQL ${m.postgresCpu}, load generator ${m.loadCpu}`;
+
+/** The medians over the throughput rounds of what a call cost at full load. */
+function perCallFigures(rounds: Metered[]): Figure[] {
+  const of = (pick: (m: Metered) => number) => round2(median(rounds.map(pick)));
+  return [
+    { label: 'SQL statements per call at full load', value: of((m) => m.statements), unit: '' },
+    { label: 'writing transactions per call at full load', value: of((m) => m.commits), unit: '' },
+    { label: 'CPU per call: gateway process', value: of((m) => m.gatewayCpu), unit: 'µs' },
+    { label: 'CPU per call: PostgreSQL', value: of((m) => m.postgresCpu), unit: 'µs' },
+    {
+      label: 'CPU per call: load generator (signing, HTTP)',
+      value: of((m) => m.loadCpu),
+      unit: 'µs',
+    },
+  ];
+}
+
+/**
+ * What the gateway's process, PostgreSQL and this process (the load generator) spent while `run`
+ * ran, per request sent: the gateway server's counts (the minute's log seal and the job queue's
+ * polling are counted too, a small share) and CPU times, which on a machine shared with other
+ * work are steadier than rates. With BENCH_PROFILE and a `profile` name, the gateway records its
+ * CPU profile of the run.
+ */
+async function gatewayMeter(port: string, db: Database) {
+  const stats = async (path = '/', method = 'GET') =>
+    (await (await fetch(`http://127.0.0.1:${port}${path}`, { method })).json()) as GatewayStats;
+  const postgresCpu = await postgresCpuReader(db);
+  const ownCpu = () => process.cpuUsage().user + process.cpuUsage().system;
+  return {
+    async during(run: () => Promise<LoadResult>, profile?: string): Promise<Metered> {
+      const profiling = profile !== undefined && process.env.BENCH_PROFILE !== undefined;
+      if (profiling) await stats('/profile/start', 'POST');
+      const before = { stats: await stats(), postgres: await postgresCpu(), own: ownCpu() };
+      const result = await run();
+      const own = ownCpu();
+      const postgres = await postgresCpu();
+      const after = profiling
+        ? await stats(`/profile/stop?name=${profile}`, 'POST')
+        : await stats();
+      const calls = Math.max(1, result.sent);
+      const per = (value: number) => round2(value / calls);
+      return {
+        result,
+        statements: per(after.statements - before.stats.statements),
+        commits: per(after.commits - before.stats.commits),
+        gatewayCpu: Math.round((after.cpu - before.stats.cpu) / calls),
+        postgresCpu: Math.round((postgres - before.postgres) / calls),
+        loadCpu: Math.round((own - before.own) / calls),
+        perCall: Object.entries(after.byText)
+          .map(([text, n]) => [text, per(n - (before.stats.byText[text] ?? 0))] as const)
+          .filter(([, n]) => n > 0)
+          .sort((a, b) => b[1] - a[1]),
+      };
+    },
+  };
+}
+
+/**
+ * The CPU time (µs) of the PostgreSQL server `db` is on: its postmaster with every child (the
+ * backends, the WAL writer, …) and the children it reaped. Linux /proc only; 0 elsewhere.
+ */
+async function postgresCpuReader(db: Database): Promise<() => Promise<number>> {
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+  const fields = async (pid: number | string) => {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // After the command name, which is in parentheses and may hold spaces: state, ppid, …
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  };
+  const postmaster = Number((await fields(rows[0]!.pid))[1] ?? 0);
+  if (!postmaster) return async () => 0;
+  const tick = 1_000_000 / 100; // USER_HZ
+  return async () => {
+    const own = await fields(postmaster);
+    let ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(own[i] ?? 0), 0);
+    for (const pid of await fs.readdir('/proc').catch(() => [] as string[])) {
+      if (!/^\d+$/.test(pid)) continue;
+      const child = await fields(pid);
+      if (Number(child[1]) === postmaster) ticks += Number(child[11]) + Number(child[12]);
+    }
+    return ticks * tick;
+  };
 }
 
 async function freePort(): Promise<number> {

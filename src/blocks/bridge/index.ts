@@ -10,6 +10,7 @@ export { bridgeMessages } from './messages.js';
 export { bridgePlugin, type BridgePluginOptions } from './plugin.js';
 // The catalogue's services, for the smart-bridge developer portal.
 export type { Actor as BridgeActor, BridgeDeps } from './service/deps.js';
+export { bridgeCaches } from './service/caches.js';
 export type { ContractState, ContractStatus, Grant } from './domain/access-contract.js';
 export type { Endpoint } from './domain/endpoint-pattern.js';
 export {

@@ -3,6 +3,7 @@ import { bridgeApiRoutes } from './http/api-routes.js';
 import { federationRoutes } from './http/federation-routes.js';
 import { gatewayRoutes } from './http/gateway-routes.js';
 import { metadataRoutes } from './http/metadata-routes.js';
+import { bridgeCaches } from './service/caches.js';
 import type { BridgeDeps } from './service/deps.js';
 import { Gateway } from './service/gateway.js';
 import { SEAL_JOB, SEAL_SCHEDULE, sealMessageLog } from './service/log-sealer.js';
@@ -26,12 +27,15 @@ export async function bridgePlugin(app: FastifyInstance, options: BridgePluginOp
     instance: options.instance ?? platform.country.id.toUpperCase(),
     country: platform.country,
     trust: app.trust,
+    caches: bridgeCaches(platform.changes),
   };
   await bridgeApiRoutes(app, deps);
   await metadataRoutes(app, deps);
   const publicOrigin = new URL(platform.config.publicBaseUrl).origin;
   await federationRoutes(app, { deps, publicOrigin });
-  await app.register(gatewayRoutes, { deps, gateway: new Gateway(deps), publicOrigin });
+  const gateway = new Gateway(deps);
+  app.addHook('onClose', () => gateway.close());
+  await app.register(gatewayRoutes, { deps, gateway, publicOrigin });
   await platform.jobs.work(SEAL_JOB, async () => {
     const sealed = await sealMessageLog(deps);
     if (sealed.exchanges > 0) app.log.info(sealed, 'bridge message log sealed');

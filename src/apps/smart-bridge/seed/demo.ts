@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import {
   addSubsystem,
+  bridgeCaches,
   listPassports,
   publishPassport,
   registerMember,
@@ -130,6 +131,7 @@ export async function seedSmartBridgeDemo(
     instance: platform.country.id.toUpperCase(),
     country: platform.country,
     trust: NO_TRUST,
+    caches: bridgeCaches(platform.changes),
   };
   const managerId = options.managerNationalId ?? DEMO_PROVIDER.managerNationalId;
   const person = await findPersonByNationalId(deps.db, platform.country.id, managerId);

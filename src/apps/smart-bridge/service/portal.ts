@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import {
+  bridgeCaches,
   findMember,
   findPassport,
   getContractFor,
@@ -28,6 +29,7 @@ export function portalDeps(app: FastifyInstance): BridgeDeps {
     instance: platform.country.id.toUpperCase(),
     country: platform.country,
     trust: app.trust,
+    caches: bridgeCaches(platform.changes),
   };
 }
 

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../platform/errors.js';
 import { sendError } from '../../../platform/http/error-handler.js';
 import type { BridgeDeps } from '../service/deps.js';
-import { findFederation } from '../service/federation.js';
 import type { Gateway } from '../service/gateway.js';
+import { partnerOf } from '../service/gateway-reads.js';
 import { MAX_GATEWAY_BODY } from '../service/passports.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -27,7 +27,7 @@ export async function gatewayRoutes(
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const { instance } = request.params as { instance: string };
     // Another instance is the gateway's only when its operators ever federated with it.
-    if (instance !== deps.instance && !(await findFederation(deps.db, instance)))
+    if (instance !== deps.instance && !(await partnerOf(deps, instance)))
       throw new DomainError('HTTP_NOT_FOUND', 404);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const result = await gateway.handle({

@@ -17,6 +17,7 @@ import {
   startUpstream,
   type TestMember,
   type Upstream,
+  withNewCertificate,
 } from '../test/fixtures.js';
 
 let test: TestApp;
@@ -282,15 +283,7 @@ describe('the gateway', () => {
       offset = 0;
     }
 
-    const second = await consumer.browser.json(
-      'POST',
-      `/api/v1/bridge/members/${consumer.memberId}/certificates`,
-    );
-    const revokedMember = {
-      ...consumer,
-      certificateId: second.json().certificate.id,
-      privateKeyPem: second.json().privateKeyPem,
-    };
+    const revokedMember = await withNewCertificate(consumer);
     expect((await (await call(path, { as: revokedMember })).send()).statusCode).toBe(200);
     await revokeCertificate(
       { deps: test.app.trust, actorAccountId: null },

@@ -6,7 +6,8 @@ import {
   type ConsentEvent,
 } from '../../consent/domain/consent-decision.js';
 import '../repo/tables.js';
-import { audit, inTransaction, type BridgeDeps } from './deps.js';
+import { announce, consentKey } from './caches.js';
+import { audit, type BridgeDeps } from './deps.js';
 import { consentRevision, findPassport, type Passport } from './passports.js';
 
 /** The longest a consent given through the bridge lasts: one year, then the person is asked again. */
@@ -59,7 +60,8 @@ async function answer(
   now: Date,
   validUntil: Date | null,
 ): Promise<ConsentDecision> {
-  await inTransaction(deps.db, async (trx) => {
+  const key = consentKey(person.personId, passport.id);
+  await announce(deps.caches.consents, key, deps.db, async (trx) => {
     await trx
       .insertInto('bridge_consent_event')
       .values({
@@ -88,14 +90,23 @@ export async function consentFor(
   passport: Passport,
   at: Date,
 ): Promise<ConsentDecision> {
+  return judgeConsent(await consentEvents(db, personId, passport.id), personId, passport, at);
+}
+
+/** A person's answers about a passport, in the order given. */
+export async function consentEvents(
+  db: Database,
+  personId: string,
+  passportId: string,
+): Promise<ConsentEvent[]> {
   const rows = await db
     .selectFrom('bridge_consent_event')
     .selectAll()
     .where('person_id', '=', personId)
-    .where('passport_id', '=', passport.id)
+    .where('passport_id', '=', passportId)
     .orderBy('id')
     .execute();
-  const events: ConsentEvent[] = rows.map((row) => ({
+  return rows.map((row) => ({
     individual: row.person_id,
     agreementId: row.passport_id,
     revisionHash: row.revision_hash,
@@ -103,10 +114,18 @@ export async function consentFor(
     at: row.at,
     ...(row.valid_until ? { validUntil: row.valid_until } : {}),
   }));
-  return consentDecision(events, {
+}
+
+/** The decision the events make for the passport's current revision at `at`. */
+export const judgeConsent = (
+  events: readonly ConsentEvent[],
+  personId: string,
+  passport: Passport,
+  at: Date,
+): ConsentDecision =>
+  consentDecision(events, {
     individual: personId,
     agreementId: passport.id,
     currentRevisionHash: consentRevision(passport),
     at,
   });
-}

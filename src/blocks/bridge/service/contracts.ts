@@ -11,7 +11,8 @@ import {
 import { isEndpoint } from '../domain/endpoint-pattern.js';
 import { formatSubsystemId } from '../domain/member-id.js';
 import '../repo/tables.js';
-import { audit, inTransaction, UUID, type Actor, type BridgeDeps } from './deps.js';
+import { announce, contractKey } from './caches.js';
+import { audit, UUID, type Actor, type BridgeDeps } from './deps.js';
 import { assertManager, findSubsystem, isManager } from './members.js';
 import { endpointsOf, findPassport } from './passports.js';
 
@@ -66,7 +67,8 @@ export async function requestContract(
     .map((field) => ({ field, code: 'VALIDATION_INVALID_VALUE' }));
   if (problems.length > 0) throw new DomainError('BRIDGE_CONTRACT_INVALID', 400, {}, problems);
   const now = deps.now();
-  const id = await inTransaction(deps.db, async (trx) => {
+  const key = contractKey(passport.id, consumer.id);
+  const id = await announce(deps.caches.contracts, key, deps.db, async (trx) => {
     // One request at a time per pair: the check below and the insert see the same contracts.
     await sql`select pg_advisory_xact_lock(hashtext(${`bridge.contract:${passport.id}:${consumer.id}`}))`.execute(
       trx,
@@ -133,7 +135,8 @@ export async function decideContract(
   }
   const action = { ...decision, by } as ContractAction;
   const now = deps.now();
-  await inTransaction(deps.db, async (trx) => {
+  const key = contractKey(contract.passportId, contract.consumerSubsystemId);
+  await announce(deps.caches.contracts, key, deps.db, async (trx) => {
     await sql`select 1 from bridge_contract where id = ${contractId} for update`.execute(trx);
     const history = await loadHistory(trx, contractId);
     const refusal = refusalOf(history, action);

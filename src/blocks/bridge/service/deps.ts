@@ -3,11 +3,13 @@ import type { AuditEvent } from '../../../platform/audit/audit-event.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { CountryProfile } from '../../../countries/country-profile.js';
 import type { TrustDeps } from '../../trust/index.js';
+import type { BridgeCaches } from './caches.js';
 
 /**
  * What the bridge's services use, built once by bridgePlugin (or by a test): the kernel's
  * database and clock, this deployment's X-Road instance code (`KZ`), its country profile (to
- * read a person's identifier) and the trust block (the deployment CA issues member certificates).
+ * read a person's identifier), the trust block (the deployment CA issues member certificates) and
+ * the process's caches of what the gateway reads (`bridgeCaches(platform.changes)`).
  */
 export interface BridgeDeps {
   db: Database;
@@ -16,6 +18,7 @@ export interface BridgeDeps {
   instance: string;
   country: CountryProfile;
   trust: TrustDeps;
+  caches: BridgeCaches;
 }
 
 /** Who acts through the API: an account, and whether it holds the administrator role. */

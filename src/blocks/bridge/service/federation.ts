@@ -12,7 +12,8 @@ import {
   type SignedFederationConfig,
 } from '../domain/federation-config.js';
 import '../repo/tables.js';
-import { audit, inTransaction, type Actor, type BridgeDeps } from './deps.js';
+import { announce } from './caches.js';
+import { audit, type Actor, type BridgeDeps } from './deps.js';
 import { gatewayHolderId } from './gateway-identity.js';
 
 /** How long a published configuration is valid: a partner refreshes it (daily) before then. */
@@ -119,7 +120,11 @@ export async function federationInForce(
   db: Database,
   instance: string,
   now: Date,
-): Promise<
+): Promise<FederationInForce> {
+  return judgeFederation(await findFederation(db, instance), now);
+}
+
+export type FederationInForce =
   | { ok: true; config: FederationConfig }
   | {
       ok: false;
@@ -127,9 +132,10 @@ export async function federationInForce(
         | 'BRIDGE_FEDERATION_UNKNOWN'
         | 'BRIDGE_FEDERATION_REVOKED'
         | 'BRIDGE_FEDERATION_CONFIG_EXPIRED';
-    }
-> {
-  const federation = await findFederation(db, instance);
+    };
+
+/** Whether a partner as recorded (undefined: never pinned) is federated at `now`. */
+export function judgeFederation(federation: Federation | undefined, now: Date): FederationInForce {
   if (!federation) return { ok: false, code: 'BRIDGE_FEDERATION_UNKNOWN' };
   if (federation.state === 'revoked') return { ok: false, code: 'BRIDGE_FEDERATION_REVOKED' };
   const { config } = federation;
@@ -169,7 +175,7 @@ export async function pinFederation(
     configurationUrl: input.configurationUrl,
   };
   const signed = await fetchConfiguration(input.configurationUrl);
-  return inTransaction(deps.db, async (trx) => {
+  return announce(deps.caches.federations, pin.instance, deps.db, async (trx) => {
     await lockFederation(trx, pin.instance);
     const now = deps.now();
     await acceptConfiguration(trx, pin, signed, now);
@@ -211,7 +217,7 @@ export async function refreshFederation(deps: BridgeDeps, instance: string): Pro
     configurationUrl: federation.configurationUrl!,
   };
   const signed = await fetchConfiguration(pin.configurationUrl);
-  return inTransaction(deps.db, async (trx) => {
+  return announce(deps.caches.federations, instance, deps.db, async (trx) => {
     await lockFederation(trx, instance);
     await acceptConfiguration(trx, pin, signed, deps.now());
     return (await findFederation(trx, instance))!;
@@ -230,7 +236,7 @@ export async function revokeFederation(
   instance: string,
 ): Promise<Federation> {
   if (!actor.admin) throw new DomainError('AUTH_FORBIDDEN', 403);
-  return inTransaction(deps.db, async (trx) => {
+  return announce(deps.caches.federations, instance, deps.db, async (trx) => {
     await lockFederation(trx, instance);
     const federation = await findFederation(trx, instance);
     if (!federation || federation.state !== 'pinned')

@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
-import { findPersonByNationalId } from '../../identity/repo/people-repo.js';
 import { contractAllows } from '../domain/access-contract.js';
 import { matchesEndpoint } from '../domain/endpoint-pattern.js';
 import {
@@ -10,17 +9,24 @@ import {
   parseSubsystemId,
   type ServiceAddress,
 } from '../domain/member-id.js';
-import { consentFor } from './consents.js';
-import { currentContract } from './contracts.js';
+import type { AccessRecordInput } from '../../../platform/audit/access/access-records.js';
 import type { BridgeDeps } from './deps.js';
-import { federatedGatewayKey, federationInForce } from './federation.js';
+import { federatedGatewayKey } from './federation.js';
 import { gatewayIdentity } from './gateway-identity.js';
-import { findSubsystemById, memberKey } from './members.js';
-import { ExchangeLogWriter, type ExchangeToLog } from './exchange-log-writer.js';
+import {
+  consentOf,
+  contractOf,
+  federationOf,
+  memberKey,
+  passportAt,
+  personIdOf,
+  subsystemNamed,
+} from './gateway-reads.js';
+import { GatewayWrites } from './gateway-writes.js';
+import { HttpExchange, HttpTimeout, type HttpAnswer } from './http-exchange.js';
 import type { NewExchange } from './message-log.js';
-import { NonceClaims } from './nonce-claims.js';
 import { providerAuthorization } from './provider-credentials.js';
-import { endpointsOf, findPassportByAddress, type Passport } from './passports.js';
+import { endpointsOf, type Passport } from './passports.js';
 import { RateLimiter } from './rate-limiter.js';
 import { signRequest, verifySignedRequest } from './signed-request.js';
 
@@ -91,14 +97,11 @@ class Refusal extends Error {
  */
 export class Gateway {
   private readonly limiter = new RateLimiter();
-  private readonly nonces: NonceClaims;
-  private readonly logWriter: ExchangeLogWriter;
-  /** Opened provider credentials by their row id (rows never change). */
-  private readonly credentials = new Map<string, string>();
+  private readonly writes: GatewayWrites;
+  private readonly http = new HttpExchange();
 
   constructor(private readonly deps: BridgeDeps) {
-    this.nonces = new NonceClaims(deps.db);
-    this.logWriter = new ExchangeLogWriter(deps.db);
+    this.writes = new GatewayWrites(deps.db);
   }
 
   /**
@@ -137,31 +140,26 @@ export class Gateway {
         await this.log({ ...record, responseHash: sha256(relayed.body), status: relayed.status });
         return { refused: false, ...relayed, exchangeId };
       }
-      const passport = await findPassportByAddress(this.deps.db, address);
+      const passport = await passportAt(this.deps, address);
       if (!passport) throw new Refusal('BRIDGE_SERVICE_UNKNOWN', 404);
       const client = await this.authenticate(request, receivedAt);
       record.client = formatSubsystemId(client);
       if (request.body.length > passport.maxBodyBytes)
         throw new Refusal('BRIDGE_BODY_TOO_LARGE', 413);
-      const contract = await currentContract(this.deps.db, passport.id, client.id);
+      const contract = await contractOf(this.deps, passport.id, client.id);
       if (!contract || !contractAllows(contract.status, request.method, address.rest))
         throw new Refusal('BRIDGE_NO_CONTRACT', 403);
       const personId = await this.person(passport, request, address);
       if (passport.consentRequired) {
         if (!personId) throw new Refusal('BRIDGE_PERSON_ID_MISSING', 400);
-        const decision = await consentFor(this.deps.db, personId, passport, receivedAt);
+        const decision = await consentOf(this.deps, personId, passport, receivedAt);
         if (!decision.granted) throw new Refusal('BRIDGE_NO_CONSENT', 403);
       }
       const wait = this.limiter.take(contract.id, passport.ratePerSecond, receivedAt.getTime());
       if (wait > 0) throw new Refusal('BRIDGE_RATE_LIMITED', 429, wait);
 
-      const authorization = await providerAuthorization(
-        this.deps.db,
-        this.deps,
-        passport.id,
-        this.credentials,
-      );
-      const answer = await forward(passport, request, address.rest, query, {
+      const authorization = await providerAuthorization(this.deps, passport.id);
+      const answer = await this.forward(passport, request, address.rest, query, {
         exchangeId,
         client: record.client,
         authorization,
@@ -229,7 +227,7 @@ export class Gateway {
       {
         now,
         keyOf: async (keyId) => {
-          const key = await memberKey(this.deps.db, keyId, now);
+          const key = await memberKey(this.deps, keyId, now);
           if (!key.found) {
             if (key.reason !== 'unknown') keyProblem = key.reason;
             return undefined;
@@ -237,20 +235,29 @@ export class Gateway {
           keyMember = key.memberId;
           return key.publicKey;
         },
-        claimNonce: (keyId, nonce, until) => this.claimNonce(keyId, nonce, until, now),
+        claimNonce: async (keyId, nonce, until) => {
+          // The claim checks again that the certificate is not revoked (gateway-writes.ts).
+          const outcome = await this.writes.claim(
+            { keyId, nonce, until, certificateId: keyId },
+            now,
+          );
+          if (outcome === 'revoked') {
+            keyProblem = 'revoked';
+            this.deps.caches.certificates.invalidate(keyId);
+          }
+          return outcome === 'claimed';
+        },
       },
     );
     if (!check.ok) {
-      if (check.code === 'BRIDGE_SIGNATURE_UNKNOWN_KEY' && keyProblem === 'revoked')
-        throw new Refusal('BRIDGE_CERTIFICATE_REVOKED', 401);
+      if (keyProblem === 'revoked') throw new Refusal('BRIDGE_CERTIFICATE_REVOKED', 401);
       if (check.code === 'BRIDGE_SIGNATURE_UNKNOWN_KEY' && keyProblem === 'expired')
         throw new Refusal('BRIDGE_CERTIFICATE_EXPIRED', 401);
       throw new Refusal(check.code, SIGNATURE_STATUS[check.code] ?? 401);
     }
     const header = clientHeader(request.headers);
     const id = header ? parseSubsystemId(header) : undefined;
-    const client =
-      id && !isIdentifierProblem(id) ? await findSubsystemById(this.deps.db, id) : undefined;
+    const client = id && !isIdentifierProblem(id) ? await subsystemNamed(this.deps, id) : undefined;
     // The key is the member's: it speaks for that member's subsystems only.
     if (!client || client.memberId !== keyMember) throw new Refusal('BRIDGE_CLIENT_UNKNOWN', 403);
     return client;
@@ -265,7 +272,7 @@ export class Gateway {
    * gateway vouches for its own member's signature, as it checked it.
    */
   private async authenticateGateway(request: GatewayRequest, instance: string, now: Date) {
-    const federation = await federationInForce(this.deps.db, instance, now);
+    const federation = await federationOf(this.deps, instance, now);
     if (!federation.ok) throw new Refusal(federation.code, 403);
     const certificate = request.headers[GATEWAY_CERTIFICATE_HEADER];
     const check = await verifySignedRequest(
@@ -284,12 +291,13 @@ export class Gateway {
             keyId,
             now,
           ),
-        claimNonce: (keyId, nonce, until) => this.claimNonce(keyId, nonce, until, now),
+        claimNonce: async (keyId, nonce, until) =>
+          (await this.writes.claim({ keyId, nonce, until }, now)) === 'claimed',
       },
     );
     if (!check.ok) throw new Refusal(check.code, SIGNATURE_STATUS[check.code] ?? 401);
     const id = parseSubsystemId(clientHeader(request.headers)!);
-    const client = isIdentifierProblem(id) ? undefined : await findSubsystemById(this.deps.db, id);
+    const client = isIdentifierProblem(id) ? undefined : await subsystemNamed(this.deps, id);
     if (!client) throw new Refusal('BRIDGE_CLIENT_UNKNOWN', 403);
     return client;
   }
@@ -303,23 +311,19 @@ export class Gateway {
    * (504) or BRIDGE_FEDERATION_UNREACHABLE (502).
    */
   private async relay(request: GatewayRequest, instance: string, now: Date) {
-    const federation = await federationInForce(this.deps.db, instance, now);
+    const federation = await federationOf(this.deps, instance, now);
     if (!federation.ok) throw new Refusal(federation.code, 403);
     const client = await this.authenticate(request, now);
     if (client.instance !== this.deps.instance) throw new Refusal('BRIDGE_CLIENT_UNKNOWN', 403);
     if (request.body.length > MAX_RELAYED_BODY) throw new Refusal('BRIDGE_BODY_TOO_LARGE', 413);
     const identity = await gatewayIdentity(this.deps);
     const url = `${new URL(federation.config.gatewayUrl).origin}${request.url}`;
-    const headers: Record<string, string> = {
+    const headers = forwardedHeaders(request, {
       'information-mediator-client': formatSubsystemId(client),
       [GATEWAY_CERTIFICATE_HEADER]: new X509Certificate(identity.certificatePem).raw.toString(
         'base64',
       ),
-    };
-    for (const name of FORWARDED_HEADERS) {
-      const value = request.headers[name];
-      if (typeof value === 'string') headers[name] = value;
-    }
+    });
     const signed = await signRequest(
       { method: request.method, url, headers, body: request.body },
       {
@@ -329,32 +333,72 @@ export class Gateway {
         now: this.deps.now(),
       },
     );
-    const hasBody = !['GET', 'HEAD'].includes(request.method);
+    const answer = await this.send(url, request.method, signed, request.body, {
+      timeoutMs: FEDERATED_TIMEOUT_MS,
+      unreachable: 'BRIDGE_FEDERATION_UNREACHABLE',
+    });
+    return { client: formatSubsystemId(client), ...answer };
+  }
+
+  /**
+   * Calls the provider at the passport's base URL with what follows the service code. Outcomes:
+   * its answer; Refusal BRIDGE_PROVIDER_TIMEOUT, BRIDGE_PROVIDER_ERROR,
+   * BRIDGE_PROVIDER_ANSWER_INVALID.
+   */
+  private async forward(
+    passport: Passport,
+    request: GatewayRequest,
+    rest: string,
+    query: string | undefined,
+    call: { exchangeId: string; client: string; authorization: string | undefined },
+  ): Promise<HttpAnswer> {
+    // The gateway asserts the calling client; the provider trusts it by the gateway's credential.
+    const headers = forwardedHeaders(request, {
+      'information-mediator-client': call.client,
+      'bridge-exchange-id': call.exchangeId,
+      ...(call.authorization ? { authorization: call.authorization } : {}),
+    });
+    const target = `${passport.baseUrl}${rest === '/' ? '' : rest}${query ? `?${query}` : ''}`;
+    const answer = await this.send(target, request.method, headers, request.body, {
+      timeoutMs: passport.timeoutMs,
+      unreachable: 'BRIDGE_PROVIDER_ERROR',
+    });
+    if (answer.status >= 500) throw new Refusal('BRIDGE_PROVIDER_ERROR', 502);
+    if (passport.answerFormat === 'json' && request.method !== 'HEAD' && answer.status !== 204) {
+      if (!JSON_TYPE.test(answer.contentType ?? '') || !isJson(answer.body))
+        throw new Refusal('BRIDGE_PROVIDER_ANSWER_INVALID', 502);
+    }
+    return answer;
+  }
+
+  /**
+   * One HTTP exchange with a provider or a partner gateway. Outcomes: its answer; Refusal
+   * BRIDGE_PROVIDER_TIMEOUT (504) when it is not complete in time; Refusal `unreachable` (502)
+   * when the connection fails.
+   */
+  private async send(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: Buffer,
+    options: { timeoutMs: number; unreachable: string },
+  ): Promise<HttpAnswer> {
     try {
-      const response = await fetch(url, {
-        method: request.method,
-        headers: signed,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(FEDERATED_TIMEOUT_MS),
-        ...(hasBody ? { body: new Uint8Array(request.body) } : {}),
+      return await this.http.send(url, {
+        method,
+        headers,
+        body: ['GET', 'HEAD'].includes(method) ? undefined : body,
+        timeoutMs: options.timeoutMs,
       });
-      return {
-        client: formatSubsystemId(client),
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? undefined,
-        body: Buffer.from(await response.arrayBuffer()),
-      };
     } catch (error) {
-      const name = (error as { name?: string } | undefined)?.name;
-      if (name === 'TimeoutError' || name === 'AbortError')
-        throw new Refusal('BRIDGE_PROVIDER_TIMEOUT', 504);
-      throw new Refusal('BRIDGE_FEDERATION_UNREACHABLE', 502);
+      if (error instanceof HttpTimeout) throw new Refusal('BRIDGE_PROVIDER_TIMEOUT', 504);
+      throw new Refusal(options.unreachable, 502);
     }
   }
 
-  /** A nonce is claimed once within the window (group-committed: see nonce-claims.ts). */
-  private claimNonce(keyId: string, nonce: string, until: Date, now: Date) {
-    return this.nonces.claim(keyId, nonce, until, now);
+  /** Closes the connections kept to providers and partner gateways. */
+  close(): void {
+    this.http.close();
   }
 
   /**
@@ -387,17 +431,19 @@ export class Gateway {
     }
     if (typeof value !== 'string' || !this.deps.country.personId.check(value).valid)
       return undefined;
-    const person = await findPersonByNationalId(this.deps.db, this.deps.country.id, value);
-    return person?.id;
+    return personIdOf(this.deps, value);
   }
 
   /**
    * Records the exchange and the access record of the person it concerns, committed together
-   * (group-committed with concurrent calls: see exchange-log-writer.ts), or refuses: fails closed.
+   * (group-committed with concurrent calls: see gateway-writes.ts), or refuses: fails closed.
    */
-  private async log(exchange: NewExchange, access?: ExchangeToLog['access']): Promise<void> {
+  private async log(
+    exchange: NewExchange,
+    access?: { at: Date; input: AccessRecordInput },
+  ): Promise<void> {
     try {
-      await this.logWriter.write(access ? { exchange, access } : { exchange });
+      await this.writes.log(exchange, access);
     } catch {
       throw new Refusal('BRIDGE_LOG_UNAVAILABLE', 503);
     }
@@ -414,55 +460,17 @@ function splitQuery(url: string): [string, string | undefined] {
   return at < 0 ? [url, undefined] : [url.slice(0, at), url.slice(at + 1)];
 }
 
-/**
- * Calls the provider at the passport's base URL with what follows the service code. Outcomes:
- * its answer; Refusal BRIDGE_PROVIDER_TIMEOUT, BRIDGE_PROVIDER_ERROR,
- * BRIDGE_PROVIDER_ANSWER_INVALID.
- */
-async function forward(
-  passport: Passport,
+/** The caller's headers a provider may see, with the gateway's own. */
+function forwardedHeaders(
   request: GatewayRequest,
-  rest: string,
-  query: string | undefined,
-  call: { exchangeId: string; client: string; authorization: string | undefined },
-): Promise<{ status: number; contentType: string | undefined; body: Buffer }> {
-  // The gateway asserts the calling client; the provider trusts it by the gateway's credential.
-  const headers: Record<string, string> = {
-    'information-mediator-client': call.client,
-    'bridge-exchange-id': call.exchangeId,
-    ...(call.authorization ? { authorization: call.authorization } : {}),
-  };
+  own: Record<string, string>,
+): Record<string, string> {
+  const headers = { ...own };
   for (const name of FORWARDED_HEADERS) {
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  const target = `${passport.baseUrl}${rest === '/' ? '' : rest}${query ? `?${query}` : ''}`;
-  const hasBody = !['GET', 'HEAD'].includes(request.method);
-  let response: Response;
-  let body: Buffer;
-  try {
-    const signal = AbortSignal.timeout(passport.timeoutMs);
-    response = await fetch(target, {
-      method: request.method,
-      headers,
-      redirect: 'manual',
-      signal,
-      ...(hasBody ? { body: new Uint8Array(request.body) } : {}),
-    });
-    body = Buffer.from(await response.arrayBuffer());
-  } catch (error) {
-    const name = (error as { name?: string } | undefined)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError')
-      throw new Refusal('BRIDGE_PROVIDER_TIMEOUT', 504);
-    throw new Refusal('BRIDGE_PROVIDER_ERROR', 502);
-  }
-  if (response.status >= 500) throw new Refusal('BRIDGE_PROVIDER_ERROR', 502);
-  const contentType = response.headers.get('content-type') ?? undefined;
-  if (passport.answerFormat === 'json' && request.method !== 'HEAD' && response.status !== 204) {
-    if (!JSON_TYPE.test(contentType ?? '') || !isJson(body))
-      throw new Refusal('BRIDGE_PROVIDER_ANSWER_INVALID', 502);
-  }
-  return { status: response.status, contentType, body };
+  return headers;
 }
 
 function isJson(body: Buffer): boolean {

@@ -1,8 +1,6 @@
-import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { DomainError } from '../../../platform/errors.js';
 import type { Database } from '../../../platform/db/database.js';
 import {
-  findCertificate,
   issueCertificate,
   listHolderCertificates,
   type CertificateView,
@@ -354,28 +352,4 @@ export async function listMemberCertificates(
 ): Promise<CertificateView[]> {
   await assertManager(deps.db, actor, memberId);
   return listHolderCertificates(deps.db, { kind: 'bridge-member', id: memberId }, deps.now());
-}
-
-export type MemberKey =
-  | { found: true; memberId: string; publicKey: KeyObject }
-  | { found: false; reason: 'unknown' | 'revoked' | 'expired' };
-
-/**
- * The public key a member signs with, by certificate id (the signature's `keyid`): only a
- * `bridge-member` certificate of the deployment CA, in force now.
- */
-export async function memberKey(db: Database, keyId: string, now: Date): Promise<MemberKey> {
-  const certificate = await findCertificate(db, keyId, { now });
-  if (!certificate || certificate.holderKind !== 'bridge-member')
-    return { found: false, reason: 'unknown' };
-  if (certificate.status === 'revoked') return { found: false, reason: 'revoked' };
-  if (certificate.status === 'expired' || certificate.notBefore > now)
-    return { found: false, reason: 'expired' };
-  const publicKey = createPublicKey(
-    new X509Certificate(certificate.pem).publicKey.export({
-      type: 'spki',
-      format: 'pem',
-    }),
-  );
-  return { found: true, memberId: certificate.holderId, publicKey };
 }

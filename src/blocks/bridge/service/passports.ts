@@ -14,6 +14,7 @@ import {
   type Actor,
   type BridgeDeps,
 } from './deps.js';
+import { announce } from './caches.js';
 import { assertManager, findSubsystem } from './members.js';
 
 /** What a passport says, version by version. */
@@ -180,7 +181,7 @@ export async function publishPassportVersion(
   await assertManager(deps.db, actor, current.ownerMemberId);
   const problems = checkContent(input);
   if (problems.length > 0) throw new DomainError('BRIDGE_PASSPORT_INVALID', 400, {}, problems);
-  await inTransaction(deps.db, async (trx) => {
+  await announce(deps.caches.passports, current.service, deps.db, async (trx) => {
     // One publisher at a time: versions follow each other without gaps.
     await sql`select 1 from bridge_passport where id = ${passportId} for update`.execute(trx);
     const last = await trx

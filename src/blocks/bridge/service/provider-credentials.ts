@@ -1,6 +1,6 @@
-import type { Database } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
-import { audit, inTransaction, type Actor, type BridgeDeps } from './deps.js';
+import { announce } from './caches.js';
+import { audit, type Actor, type BridgeDeps } from './deps.js';
 import { assertManager } from './members.js';
 import { findPassport } from './passports.js';
 
@@ -32,7 +32,7 @@ export async function setProviderCredential(
       { field: 'authorization', code: 'BRIDGE_PROVIDER_CREDENTIAL_INVALID' },
     ]);
   const now = deps.now();
-  await inTransaction(deps.db, async (trx) => {
+  await announce(deps.caches.credentials, passport.id, deps.db, async (trx) => {
     await trx
       .insertInto('bridge_provider_credential')
       .values({
@@ -53,28 +53,23 @@ export async function setProviderCredential(
 }
 
 /**
- * The Authorization the gateway presents to the passport's provider, if its owner gave one.
- * Opened once per stored row and kept in `cache` (rows never change: a new one replaces).
+ * The Authorization the gateway presents to the passport's provider, if its owner gave one (the
+ * latest row), opened; kept by the process (caches.credentials) until a new one is set.
  */
-export async function providerAuthorization(
-  db: Database,
-  deps: Pick<BridgeDeps, 'trust'>,
+export function providerAuthorization(
+  deps: Pick<BridgeDeps, 'db' | 'trust' | 'caches'>,
   passportId: string,
-  cache: Map<string, string>,
 ): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('bridge_provider_credential')
-    .select(['id', 'sealed'])
-    .where('passport_id', '=', passportId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const key = String(row.id);
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = deps.trust.sealer.open(row.sealed, label(passportId)).toString('utf8');
-    cache.set(key, value);
-  }
-  return value;
+  return deps.caches.credentials
+    .get(passportId, async () => {
+      const row = await deps.db
+        .selectFrom('bridge_provider_credential')
+        .select('sealed')
+        .where('passport_id', '=', passportId)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? deps.trust.sealer.open(row.sealed, label(passportId)).toString('utf8') : null;
+    })
+    .then((value) => value ?? undefined);
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { TestBrowser } from '../../identity/test/browser.js';
 import { PASSWORD, seedUser } from '../../identity/test/fixtures.js';
+import { bridgeCaches } from '../service/caches.js';
 import type { BridgeDeps } from '../service/deps.js';
 import { signRequest } from '../service/signed-request.js';
 
@@ -53,6 +54,20 @@ export async function seedMember(
     certificateId: certificate.id,
     privateKeyPem,
   };
+}
+
+/** The member with a further certificate from the deployment CA (and its key) to sign with. */
+export async function withNewCertificate(member: TestMember): Promise<TestMember> {
+  const issued = await member.browser.json(
+    'POST',
+    `/api/v1/bridge/members/${member.memberId}/certificates`,
+  );
+  if (issued.statusCode !== 201) throw new Error(`certificate: ${issued.body}`);
+  const { certificate, privateKeyPem } = issued.json<{
+    certificate: { id: string };
+    privateKeyPem: string;
+  }>();
+  return { ...member, certificateId: certificate.id, privateKeyPem };
 }
 
 /** An OpenAPI 3 document naming the upstream's endpoints. */
@@ -169,12 +184,22 @@ export const bridgeDepsOf = (app: FastifyInstance): BridgeDeps => ({
   instance: app.platform.country.id.toUpperCase(),
   country: app.platform.country,
   trust: app.trust,
+  caches: bridgeCaches(app.platform.changes),
 });
 
-/** Publishes a passport without a person or consent, as the provider's manager; its id. */
+/**
+ * Publishes a passport as the provider's manager (by default without a person or consent); its
+ * id.
+ */
 export async function publishPassport(
   provider: Pick<TestMember, 'browser' | 'subsystemId'>,
-  input: { serviceCode: string; openapi: unknown; baseUrl: string },
+  input: {
+    serviceCode: string;
+    openapi: unknown;
+    baseUrl: string;
+    consentRequired?: boolean;
+    personIdField?: string;
+  },
 ): Promise<string> {
   const response = await provider.browser.json('POST', '/api/v1/bridge/passports', {
     subsystemId: provider.subsystemId,
