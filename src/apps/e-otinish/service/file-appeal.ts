@@ -29,7 +29,12 @@ import {
 } from '../repo/appeals-repo.js';
 import { AgencyNames } from './agency-names.js';
 import type { OtinishDeps } from './deps.js';
-import { IntakeQueue, type IntakeRequest, type IntakeResult } from './intake-queue.js';
+import {
+  CounterTurns,
+  IntakeQueue,
+  type IntakeRequest,
+  type IntakeResult,
+} from './intake-queue.js';
 import { bodyNameOf, localDateTime, tellApplicants } from './status.js';
 
 export interface FileAppealInput {
@@ -116,9 +121,10 @@ export async function competentBody(
   return routed && (await deps.engine.agencyExists(deps.db, routed)) ? routed : OTINISH_AGENCY;
 }
 
-/** Per app instance (its deps): the intake queue and the agency names messages quote. */
+/** Per app instance (its deps): the intake queue, its counter turns and the agency names. */
 interface Intake {
   queue: IntakeQueue;
+  turns: CounterTurns;
   names: AgencyNames;
 }
 const intakes = new WeakMap<OtinishDeps, Intake>();
@@ -127,7 +133,9 @@ function intakeOf(deps: OtinishDeps): Intake {
   let intake = intakes.get(deps);
   if (!intake) {
     const names = new AgencyNames();
-    intake = { names, queue: new IntakeQueue((requests) => fileBatch(deps, names, requests)) };
+    const turns = new CounterTurns();
+    const queue = new IntakeQueue((requests) => fileBatch(deps, names, turns.enter(), requests));
+    intake = { names, turns, queue };
     intakes.set(deps, intake);
   }
   return intake;
@@ -141,6 +149,22 @@ function intakeOf(deps: OtinishDeps): Intake {
 async function fileBatch(
   deps: OtinishDeps,
   names: AgencyNames,
+  turn: Turn,
+  requests: IntakeRequest[],
+): Promise<IntakeResult[]> {
+  try {
+    return await writeBatch(deps, names, turn, requests);
+  } finally {
+    turn.done(); // A batch that failed before its counters lets the next one take them.
+  }
+}
+
+type Turn = ReturnType<CounterTurns['enter']>;
+
+async function writeBatch(
+  deps: OtinishDeps,
+  names: AgencyNames,
+  turn: Turn,
   requests: IntakeRequest[],
 ): Promise<IntakeResult[]> {
   return deps.db.transaction().execute(async (trx) => {
@@ -157,6 +181,7 @@ async function fileBatch(
         application: submission.row,
         complaintOf: requests[i]!.complaintOf,
       })),
+      turn,
     );
     // Last, so the audit chain's lock is held only for the commit.
     const at = deps.now();
@@ -254,6 +279,7 @@ async function registerNew(
   deps: OtinishDeps,
   names: AgencyNames,
   items: Registering[],
+  turn?: Turn,
 ): Promise<string[]> {
   if (items.length === 0) return [];
   const inOrder = [...items].sort(
@@ -277,7 +303,10 @@ async function registerNew(
     counters.set(key, counter);
     return { ...item, counter };
   });
-  const firsts = await takeCouponSequencesOf(trx, [...counters.values()]);
+  await turn?.ready;
+  const firsts = await takeCouponSequencesOf(trx, [...counters.values()]).finally(() =>
+    turn?.done(),
+  );
   for (const [key, counter] of counters) counter.next = firsts.get(key)!;
 
   const registered = planned.map(({ application, complaintOf, counter }) => {
