@@ -4,11 +4,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { buildApp } from '../../app.js';
-import { TestBrowser } from '../../blocks/identity/test/browser.js';
-import { IIN, PASSWORD, seedUser } from '../../blocks/identity/test/fixtures.js';
 import { generateDeploymentKey } from '../crypto/deployment-key.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { principalChanged } from './session-cache.js';
+import { endSession, startSession } from './session-store.js';
 
 /**
  * Sessions and principals cached in each process: a signed-in request reads neither, and two
@@ -19,6 +18,7 @@ let test: TestApp;
 let other: { app: FastifyInstance; db: Database };
 let accountId: string;
 let cookie: string;
+let sessionId: string;
 
 const whoami = (app: FastifyInstance, withCookie = cookie) =>
   app.inject({ method: 'GET', url: '/api/v1/identity/whoami', headers: { cookie: withCookie } });
@@ -39,8 +39,15 @@ beforeAll(async () => {
   const app = await buildApp({ config: test.config, db, deploymentKey: generateDeploymentKey() });
   await app.ready();
   other = { app, db };
-  const user = await seedUser(test.app, { nationalId: IIN.citizen, role: 'citizen' });
-  accountId = user.accountId;
+  // A person with an account, as the identity block stores them (the kernel imports no block).
+  const { rows } = await sql<{ id: string }>`
+    with person as (
+      insert into identity_person (country, national_id, family_name, given_name, created_at)
+      values ('kz', '850725400024', 'Test', 'Person', now()) returning id
+    )
+    insert into identity_account (person_id, password_hash, created_at)
+    select id, 'not used', now() from person returning id`.execute(test.database.db);
+  accountId = rows[0]!.id;
 });
 afterAll(async () => {
   await other.app.close();
@@ -48,12 +55,16 @@ afterAll(async () => {
   await test.close();
 });
 
-async function signIn(): Promise<TestBrowser> {
-  const browser = new TestBrowser(test.app);
-  await browser.signIn(IIN.citizen, PASSWORD);
-  cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  await browser.get('/');
-  return browser;
+/** A signed-in session of the account, as the sign-in pages start it; its cookie is `cookie`. */
+async function signIn(): Promise<void> {
+  const { token, session } = await startSession(test.database.db, {
+    accountId,
+    stage: 'signed-in',
+    now: new Date(),
+    limits: { idleMinutes: test.config.sessionIdleMinutes, maxHours: test.config.sessionMaxHours },
+  });
+  cookie = `ortaq_session=${token}`;
+  sessionId = session.id;
 }
 
 describe('the session cache', () => {
@@ -76,12 +87,12 @@ describe('the session cache', () => {
   });
 
   it('refuses a signed-out session at once here, and in another process once told', async () => {
-    const browser = await signIn();
+    await signIn();
     const signedInCookie = cookie;
     expect((await whoami(test.app)).statusCode).toBe(200);
     expect((await whoami(other.app)).statusCode).toBe(200);
     expect((await whoami(other.app)).statusCode).toBe(200); // now from its cache
-    expect((await browser.postForm('/sign-out', {})).statusCode).toBe(303);
+    await endSession(test.database.db, sessionId); // as sign-out does
     // The old cookie, replayed.
     expect((await whoami(test.app, signedInCookie)).statusCode).toBe(401);
     expect(
