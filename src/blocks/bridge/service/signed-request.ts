@@ -131,7 +131,14 @@ export async function verifySignedRequest(
             ? {
                 id: params.keyId,
                 algs: ['ed25519'],
-                verify: async (data, signature) => verify(null, data, key, signature),
+                // With a callback, Node verifies on its thread pool: the event loop, which
+                // serves every other call meanwhile, does not wait for the curve arithmetic.
+                verify: (data, signature) =>
+                  new Promise<boolean>((resolve, reject) =>
+                    verify(null, data, key, signature, (error, valid) =>
+                      error ? reject(error) : resolve(valid),
+                    ),
+                  ),
               }
             : null,
         requiredFields: [...SIGNED_COMPONENTS],
