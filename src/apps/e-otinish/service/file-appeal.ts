@@ -29,12 +29,7 @@ import {
 } from '../repo/appeals-repo.js';
 import { AgencyNames } from './agency-names.js';
 import type { OtinishDeps } from './deps.js';
-import {
-  CounterTurns,
-  IntakeQueue,
-  type IntakeRequest,
-  type IntakeResult,
-} from './intake-queue.js';
+import { IntakeQueue, type IntakeRequest, type IntakeResult } from './intake-queue.js';
 import { bodyNameOf, localDateTime, tellApplicants } from './status.js';
 
 export interface FileAppealInput {
@@ -121,10 +116,9 @@ export async function competentBody(
   return routed && (await deps.engine.agencyExists(deps.db, routed)) ? routed : OTINISH_AGENCY;
 }
 
-/** Per app instance (its deps): the intake queue, its counter turns and the agency names. */
+/** Per app instance (its deps): the intake queue and the agency names messages quote. */
 interface Intake {
   queue: IntakeQueue;
-  turns: CounterTurns;
   names: AgencyNames;
 }
 const intakes = new WeakMap<OtinishDeps, Intake>();
@@ -133,9 +127,7 @@ function intakeOf(deps: OtinishDeps): Intake {
   let intake = intakes.get(deps);
   if (!intake) {
     const names = new AgencyNames();
-    const turns = new CounterTurns();
-    const queue = new IntakeQueue((requests) => fileBatch(deps, names, turns.enter(), requests));
-    intake = { names, turns, queue };
+    intake = { names, queue: new IntakeQueue((requests) => fileBatch(deps, names, requests)) };
     intakes.set(deps, intake);
   }
   return intake;
@@ -149,22 +141,6 @@ function intakeOf(deps: OtinishDeps): Intake {
 async function fileBatch(
   deps: OtinishDeps,
   names: AgencyNames,
-  turn: Turn,
-  requests: IntakeRequest[],
-): Promise<IntakeResult[]> {
-  try {
-    return await writeBatch(deps, names, turn, requests);
-  } finally {
-    turn.done(); // A batch that failed before its counters lets the next one take them.
-  }
-}
-
-type Turn = ReturnType<CounterTurns['enter']>;
-
-async function writeBatch(
-  deps: OtinishDeps,
-  names: AgencyNames,
-  turn: Turn,
   requests: IntakeRequest[],
 ): Promise<IntakeResult[]> {
   return deps.db.transaction().execute(async (trx) => {
@@ -181,7 +157,6 @@ async function writeBatch(
         application: submission.row,
         complaintOf: requests[i]!.complaintOf,
       })),
-      turn,
     );
     // Last, so the audit chain's lock is held only for the commit.
     const at = deps.now();
@@ -279,7 +254,6 @@ async function registerNew(
   deps: OtinishDeps,
   names: AgencyNames,
   items: Registering[],
-  turn?: Turn,
 ): Promise<string[]> {
   if (items.length === 0) return [];
   const inOrder = [...items].sort(
@@ -303,10 +277,7 @@ async function registerNew(
     counters.set(key, counter);
     return { ...item, counter };
   });
-  await turn?.ready;
-  const firsts = await takeCouponSequencesOf(trx, [...counters.values()]).finally(() =>
-    turn?.done(),
-  );
+  const firsts = await takeCouponSequencesOf(trx, [...counters.values()]);
   for (const [key, counter] of counters) counter.next = firsts.get(key)!;
 
   const registered = planned.map(({ application, complaintOf, counter }) => {
