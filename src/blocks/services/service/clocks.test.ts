@@ -149,6 +149,15 @@ describe('deadlines across server processes', () => {
     expect(await actionsOf(id, 'clock-expired')).toBe(1);
   });
 
+  it('the sweep goes through every due deadline, a page at a time', async () => {
+    const ids = [await submitOnMarch10(), await submitOnMarch10(), await submitOnMarch10()];
+    now = new Date('2026-06-01T05:00:00Z');
+    // Pages of one: each page starts after the last deadline of the one before.
+    expect(await sweepDueDeadlines(test.app.servicesEngine, 1)).toBeGreaterThanOrEqual(3);
+    for (const id of ids) expect(await actionsOf(id, 'clock-expired')).toBe(1);
+    expect(await sweepDueDeadlines(test.app.servicesEngine, 1)).toBe(0);
+  });
+
   it('a restart loses no deadline: a new process finds the pending one and fires it once due', async () => {
     now = new Date('2026-03-10T05:00:00Z');
     const before = await secondApp();
