@@ -91,6 +91,23 @@ describe('jobs', () => {
     }
   });
 
+  it('starts two nodes at the same moment, each creating the same new queues', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `test.together-${i}`);
+    const nodes = [0, 1].map(() => {
+      const jobs = new Jobs(createDatabase(database.url, { max: 4 }), { log: silent });
+      return { jobs, work: names.map((name) => jobs.work(name, async () => undefined)) };
+    });
+    await Promise.all(nodes.map(({ jobs }) => jobs.start()));
+    await Promise.all(nodes.flatMap(({ work }) => work));
+    expect(nodes.map(({ jobs }) => jobs.started)).toEqual([true, true]);
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pgboss.queue where name like 'test.together-%'`.execute(
+      database.db,
+    );
+    expect(rows[0]!.n).toBe(names.length);
+    await Promise.all(nodes.map(({ jobs }) => jobs.stop()));
+  });
+
   it('refuses to send before it is started', async () => {
     const jobs = new Jobs(database.db, { log: silent });
     await expect(jobs.send('test.never', {})).rejects.toThrow(/not running/);

@@ -171,7 +171,7 @@ export class Jobs {
   #queue(name: string): Promise<void> {
     let created = this.#queues.get(name);
     if (!created) {
-      created = this.#boss.createQueue(name);
+      created = retryOnDeadlock(() => this.#boss.createQueue(name));
       created.catch(() => this.#queues.delete(name));
       this.#queues.set(name, created);
     }
@@ -189,6 +189,22 @@ export class Jobs {
         throw error;
       }
     });
+  }
+}
+
+/**
+ * pg-boss creates a queue as a partition of its job table; two nodes starting at the same moment
+ * attach their partitions in different orders and PostgreSQL may break the tie by aborting one
+ * (deadlock_detected). Creating a queue is idempotent, so the loser simply tries again.
+ */
+async function retryOnDeadlock(create: () => Promise<void>, attempts = 8): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await create();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
+    }
   }
 }
 
