@@ -99,6 +99,119 @@ export async function findRecords(
   return result.rows;
 }
 
+/** Who reads, why and under which law: what a read's access record says (see findAndNote). */
+export interface ReadNote {
+  at: Date;
+  accessorAccountId: string | null;
+  accessorName: string;
+  accessorOrganisation: string;
+  purpose: string;
+  legalBasis: string;
+  source: string;
+  /** The personal fields that count as read, in definition order; a record names those it has. */
+  fields: string[];
+}
+
+/** One point look-up of a batch: the first live record matching, and the note of its read. */
+export interface NotedLookUp {
+  registryId: number;
+  conditions: Condition[];
+  recordId?: string;
+  note: ReadNote;
+}
+
+/**
+ * Many point look-ups (the first live record matching each, oldest first) and the access records
+ * of what they find, in one statement: each found record that is about a person and has one of
+ * its note's fields gets an access record and a link. Outside a transaction the statement commits
+ * before any row reaches the caller (the driver hands over a result when the server is ready for
+ * the next statement, which is after the commit and its flush), so no record leaves before its
+ * access record is durable. Look-ups of one shape (registry, fields, by id or not) share one
+ * `lateral` sub-query that names the registry and the fields literally, so each look-up is one
+ * descent of the registry's partial index whatever the batch holds.
+ *
+ * Outcomes: one record or undefined per look-up, in order; throws the database error (nothing
+ * is written).
+ */
+export async function findAndNote(
+  db: Database,
+  lookUps: NotedLookUp[],
+): Promise<(StoredRecord | undefined)[]> {
+  const shapes = new Map<string, { index: number; lookUp: NotedLookUp }>();
+  const rows = lookUps.map((lookUp, n) => {
+    const key = [
+      lookUp.registryId,
+      lookUp.recordId !== undefined,
+      ...lookUp.conditions.map((condition) => condition.field.name),
+    ].join('\u0000');
+    let shape = shapes.get(key);
+    if (!shape) {
+      shape = { index: shapes.size, lookUp };
+      shapes.set(key, shape);
+    }
+    return {
+      n,
+      shape: shape.index,
+      vals: lookUp.conditions.map((condition) => condition.text),
+      record_id: lookUp.recordId !== undefined && isUuid(lookUp.recordId) ? lookUp.recordId : null,
+      access_id: accessRecordId(lookUp.note.at),
+      at: lookUp.note.at,
+      accessor_account_id: lookUp.note.accessorAccountId,
+      accessor_name: lookUp.note.accessorName,
+      accessor_organisation: lookUp.note.accessorOrganisation,
+      purpose: lookUp.note.purpose,
+      legal_basis: lookUp.note.legalBasis,
+      source: lookUp.note.source,
+      fields: lookUp.note.fields,
+    };
+  });
+  const found = [...shapes.values()].map(({ index, lookUp }) => {
+    const where = [
+      sql`registry_id = ${sql.lit(lookUp.registryId)}`,
+      sql`not deleted`,
+      ...lookUp.conditions.map(
+        (condition, i) =>
+          sql`(data ->> ${sql.lit(condition.field.name)}) = (q.vals ->> ${sql.lit(i)})`,
+      ),
+      ...(lookUp.recordId !== undefined ? [sql`id = q.record_id`] : []),
+    ];
+    return sql`
+      select q.n, r.* from batch q cross join lateral (
+        select id, registry_id as "registryId", revision, data,
+               subject_person_id as "subjectPersonId", deleted, created_at as "createdAt",
+               updated_at as "updatedAt"
+        from registry_record where ${sql.join(where, sql` and `)}
+        order by created_at, id limit 1) r
+      where q.shape = ${sql.lit(index)}`;
+  });
+  const result = await sql<StoredRecord & { n: number }>`
+    with batch as materialized (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as q (
+        n integer, shape integer, vals jsonb, record_id uuid, access_id uuid, at timestamptz,
+        accessor_account_id uuid, accessor_name text, accessor_organisation text, purpose text,
+        legal_basis text, source text, fields text[])),
+    found as materialized (${sql.join(found, sql` union all `)}),
+    noted as materialized (
+      select q.*, f.id as record_id_found, f."registryId", f."subjectPersonId",
+             array(select p.name from unnest(q.fields) with ordinality as p (name, i)
+                   where f.data ? p.name order by p.i) as read
+      from found f join batch q on q.n = f.n
+      where f."subjectPersonId" is not null),
+    written as (
+      insert into access_record (id, person_id, accessed_at, accessor_account_id, accessor_name,
+                                 accessor_organisation, purpose, legal_basis, fields, source)
+      select access_id, "subjectPersonId", at, accessor_account_id, accessor_name,
+             accessor_organisation, purpose, legal_basis, read, source
+      from noted where cardinality(read) > 0),
+    linked as (
+      insert into registry_access_link (access_record_id, registry_id, record_id)
+      select access_id, "registryId", record_id_found from noted where cardinality(read) > 0)
+    select * from found`.execute(db);
+  const byLookUp: (StoredRecord | undefined)[] = lookUps.map(() => undefined);
+  for (const { n, ...record } of result.rows) byLookUp[n] = record;
+  return byLookUp;
+}
+
 /** One record by id (deleted ones too), optionally locked for a write. */
 export function findRecordById(
   db: Database,

@@ -11,7 +11,7 @@ import { findRecord, getRecord } from './record-reads.js';
 import { createRecord } from './record-writes.js';
 import { defineRegistry, getRegistry } from './registries.js';
 
-describe('access records of reads outside a transaction (group commit)', () => {
+describe('access records of reads outside a transaction (batched with the look-ups)', () => {
   let test: TestApp;
   let deps: RegistriesDeps;
   let personId: string;
@@ -72,6 +72,59 @@ describe('access records of reads outside a transaction (group commit)', () => {
       legalBasis: peopleDefinition.legalBasis,
       source: 'people@1.0',
     });
+  });
+
+  it('reads look-ups of different shapes together, each recorded for its own reader and fields, a miss for nobody', async () => {
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        createRecord(
+          trx,
+          deps,
+          writer,
+          'people',
+          { iin: ID.other, familyName: 'Омаров', givenName: 'Қайрат', city: 'Astana' },
+          { reason: 'test' },
+        ),
+      );
+    const citizen = await findRecord(deps.db, deps, context, 'people', { iin: ID.citizen });
+    const other = (await findPersonByNationalId(deps.db, 'kz', ID.other))!.id;
+    const before = await count('access_record');
+    const as = (purpose: string) => ({ actor: reader, purpose });
+    const reads = await Promise.all([
+      findRecord(deps.db, deps, as('by iin'), 'people', { iin: ID.citizen }),
+      findRecord(deps.db, deps, as('other by iin'), 'people', { iin: ID.other }),
+      findRecord(deps.db, deps, as('by city'), 'people', { city: 'Astana' }),
+      getRecord(deps.db, deps, as('by id'), 'people', citizen!.id),
+      findRecord(deps.db, deps, as('two fields'), 'people', { iin: ID.citizen, city: 'Almaty' }),
+      findRecord(deps.db, deps, as('two fields, no match'), 'people', {
+        iin: ID.citizen,
+        city: 'Astana',
+      }),
+      findRecord(deps.db, deps, as('nobody'), 'people', { iin: ID.unknown }),
+    ]);
+    expect(reads.map((read) => read?.data.iin)).toEqual([
+      ID.citizen,
+      ID.other,
+      ID.other,
+      ID.citizen,
+      ID.citizen,
+      undefined,
+      undefined,
+    ]);
+    expect(await count('access_record')).toBe(before + 5);
+    const written = await sql<{ purpose: string; person_id: string; fields: string[] }>`
+      select r.purpose, r.person_id, r.fields from access_record r
+      join registry_access_link l on l.access_record_id = r.id
+      where r.purpose in ('by iin', 'other by iin', 'by city', 'by id', 'two fields')
+      order by r.purpose`.execute(deps.db);
+    expect(written.rows).toEqual([
+      { purpose: 'by city', person_id: other, fields: ['iin', 'familyName', 'givenName'] },
+      { purpose: 'by id', person_id: personId, fields: ['iin', 'familyName', 'givenName'] },
+      { purpose: 'by iin', person_id: personId, fields: ['iin', 'familyName', 'givenName'] },
+      { purpose: 'other by iin', person_id: other, fields: ['iin', 'familyName', 'givenName'] },
+      { purpose: 'two fields', person_id: personId, fields: ['iin', 'familyName', 'givenName'] },
+    ]);
   });
 
   it('seals the access record of a sealed class read in the same batch as plain ones', async () => {

@@ -3,7 +3,7 @@ import type { AuditLog } from '../../../platform/audit/audit-event.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { Platform } from '../../../platform/platform.js';
 import type { IdentifierChecks } from '../domain/record-values.js';
-import { AccessRecordWriter } from './access.js';
+import { AccessRecordWriter, NotedReader } from './access.js';
 import { RegistryCache } from './registry-cache.js';
 
 /** What the registries services use from the kernel; built from `app.platform`, or by tests. */
@@ -16,6 +16,8 @@ export interface RegistriesDeps {
   cache: RegistryCache;
   /** Group-commits the access records of reads made outside a transaction (see access.ts). */
   accessWriter: AccessRecordWriter;
+  /** Point reads outside a transaction, batched with their access records (see access.ts). */
+  notedReader: NotedReader;
 }
 
 const byPlatform = new WeakMap<Platform, RegistriesDeps>();
@@ -31,6 +33,7 @@ export function registriesDeps(platform: Platform): RegistriesDeps {
       now: platform.now,
       cache: new RegistryCache(),
       accessWriter: new AccessRecordWriter(platform.db),
+      notedReader: new NotedReader(platform.db),
     };
     byPlatform.set(platform, deps);
   }

@@ -10,7 +10,7 @@ import {
   type StoredRecord,
 } from '../repo/records-repo.js';
 import type { Registry } from '../repo/registries-repo.js';
-import { noteReads } from './access.js';
+import { noteReads, readNoted } from './access.js';
 import { type ReadContext, type RegistriesDeps, type RegistryRef } from './deps.js';
 import { assertMayRead } from './permissions.js';
 import { getRegistry } from './registries.js';
@@ -69,6 +69,11 @@ export async function findRecord(
   const registry = await getRegistry(deps, ref, db);
   assertMayRead(registry, context.actor);
   const { conditions, recordId } = conditionsOf(registry, query);
+  const noted = await readNoted(db, deps, context, registry, {
+    conditions,
+    ...(recordId ? { recordId } : {}),
+  });
+  if (noted) return noted.record && toRecord(registry, noted.record);
   const [found] = await findRecords(
     db,
     { registryId: registry.id, conditions, ...(recordId ? { recordId } : {}) },
