@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { auditVerifyCommand } from './cli/audit-verify.js';
 import { evidenceVerifyCommand } from './blocks/bridge/index.js';
+import { bridgeSealCommand } from './cli/bridge-seal.js';
 import { ledgerVerifyCommand } from './blocks/trust/index.js';
 import { addRegistryCommands } from './cli/registry-commands.js';
 import { runCommand } from './cli/run-command.js';
@@ -76,9 +77,16 @@ program
     runCommand((config) => ledgerVerifyCommand(config, name, options)),
   );
 
-program
+const bridge = program
   .command('bridge')
-  .description('the integration bridge between state and private systems')
+  .description('the integration bridge between state and private systems');
+bridge
+  .command('seal')
+  .description(
+    'seal every pending exchange of the message log now into signed batches (the minute job does it too)',
+  )
+  .action(() => runCommand((config) => bridgeSealCommand(config)));
+bridge
   .command('evidence-verify <file>')
   .description(
     'prove one exchange of the message log offline, from its evidence file and the CA certificate; exit 1 naming what does not hold',

@@ -10,7 +10,8 @@ export { bridgeMessages } from './messages.js';
 export { bridgePlugin, type BridgePluginOptions } from './plugin.js';
 // The catalogue's services, for the smart-bridge developer portal.
 export type { Actor as BridgeActor, BridgeDeps } from './service/deps.js';
-export { bridgeCaches } from './service/caches.js';
+export { bridgeDeps } from './service/deps.js';
+export { sealMessageLog } from './service/log-sealer.js';
 export type { ContractState, ContractStatus, Grant } from './domain/access-contract.js';
 export type { Endpoint } from './domain/endpoint-pattern.js';
 export {

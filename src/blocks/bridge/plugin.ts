@@ -3,8 +3,7 @@ import { bridgeApiRoutes } from './http/api-routes.js';
 import { federationRoutes } from './http/federation-routes.js';
 import { gatewayRoutes } from './http/gateway-routes.js';
 import { metadataRoutes } from './http/metadata-routes.js';
-import { bridgeCaches } from './service/caches.js';
-import type { BridgeDeps } from './service/deps.js';
+import { bridgeDeps } from './service/deps.js';
 import { Gateway } from './service/gateway.js';
 import { SEAL_JOB, SEAL_SCHEDULE, sealMessageLog } from './service/log-sealer.js';
 
@@ -21,14 +20,7 @@ export interface BridgePluginOptions {
  */
 export async function bridgePlugin(app: FastifyInstance, options: BridgePluginOptions = {}) {
   const { platform } = app;
-  const deps: BridgeDeps = {
-    db: platform.db,
-    now: platform.now,
-    instance: options.instance ?? platform.country.id.toUpperCase(),
-    country: platform.country,
-    trust: app.trust,
-    caches: bridgeCaches(platform.changes),
-  };
+  const deps = bridgeDeps(platform, app.trust, options.instance);
   await bridgeApiRoutes(app, deps);
   await metadataRoutes(app, deps);
   const publicOrigin = new URL(platform.config.publicBaseUrl).origin;

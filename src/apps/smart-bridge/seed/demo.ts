@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import {
   addSubsystem,
-  bridgeCaches,
+  bridgeDeps,
   listPassports,
   publishPassport,
   registerMember,
@@ -125,14 +125,7 @@ export async function seedSmartBridgeDemo(
   log: FastifyBaseLogger,
   options: { providerOrigin?: string; managerNationalId?: string; trust?: TrustDeps } = {},
 ): Promise<void> {
-  const deps: BridgeDeps = {
-    db: platform.db,
-    now: platform.now,
-    instance: platform.country.id.toUpperCase(),
-    country: platform.country,
-    trust: NO_TRUST,
-    caches: bridgeCaches(platform.changes),
-  };
+  const deps = bridgeDeps(platform, NO_TRUST);
   const managerId = options.managerNationalId ?? DEMO_PROVIDER.managerNationalId;
   const person = await findPersonByNationalId(deps.db, platform.country.id, managerId);
   const account = person && (await findAccountByPerson(deps.db, person.id));

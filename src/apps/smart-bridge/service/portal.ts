@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import {
-  bridgeCaches,
+  bridgeDeps,
   findMember,
   findPassport,
   getContractFor,
@@ -22,15 +22,7 @@ import { DomainError } from '../../../platform/errors.js';
 
 /** The bridge's services as the portal calls them, with this deployment's instance code. */
 export function portalDeps(app: FastifyInstance): BridgeDeps {
-  const { platform } = app;
-  return {
-    db: platform.db,
-    now: platform.now,
-    instance: platform.country.id.toUpperCase(),
-    country: platform.country,
-    trust: app.trust,
-    caches: bridgeCaches(platform.changes),
-  };
+  return bridgeDeps(app.platform, app.trust);
 }
 
 /** What one contract has done so far, from the gateway's message log. */

@@ -3,7 +3,8 @@ import type { AuditEvent } from '../../../platform/audit/audit-event.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { CountryProfile } from '../../../countries/country-profile.js';
 import type { TrustDeps } from '../../trust/index.js';
-import type { BridgeCaches } from './caches.js';
+import type { Platform } from '../../../platform/platform.js';
+import { bridgeCaches, type BridgeCaches } from './caches.js';
 
 /**
  * What the bridge's services use, built once by bridgePlugin (or by a test): the kernel's
@@ -19,6 +20,25 @@ export interface BridgeDeps {
   country: CountryProfile;
   trust: TrustDeps;
   caches: BridgeCaches;
+}
+
+/**
+ * The bridge's dependencies in an app: the platform's, the trust block's, this deployment's
+ * instance code (by default its country in capitals, `KZ`) and the process's shared caches.
+ */
+export function bridgeDeps(
+  platform: Platform,
+  trust: TrustDeps,
+  instance = platform.country.id.toUpperCase(),
+): BridgeDeps {
+  return {
+    db: platform.db,
+    now: platform.now,
+    instance,
+    country: platform.country,
+    trust,
+    caches: bridgeCaches(platform.changes),
+  };
 }
 
 /** Who acts through the API: an account, and whether it holds the administrator role. */

@@ -3,15 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import { IIN } from '../../identity/test/fixtures.js';
 import { authorityPem, listHolderCertificates } from '../../trust/index.js';
 import { evidenceVerifyCommand } from '../cli/evidence-verify-command.js';
 import {
   bridgeDepsOf,
-  POPULATION_OPENAPI,
-  publishPassport,
-  approveContract,
-  seedMember,
+  seedPopulationService,
   signedCall,
   startUpstream,
   type TestMember,
@@ -23,7 +19,6 @@ import { exportEvidence, verifyBatch } from './message-log.js';
 
 let test: TestApp;
 let upstream: Upstream;
-let provider: TestMember;
 let consumer: TestMember;
 let dir: string;
 
@@ -31,24 +26,7 @@ beforeAll(async () => {
   upstream = await startUpstream();
   test = await createTestApp();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ortaq-seal-'));
-  provider = await seedMember(test.app, {
-    nationalId: IIN.officer,
-    memberCode: '070540001234',
-    subsystem: 'population',
-    name: 'Population register',
-  });
-  consumer = await seedMember(test.app, {
-    nationalId: IIN.citizen,
-    memberCode: '150440012344',
-    subsystem: 'crm',
-    name: 'Bank',
-  });
-  const passportId = await publishPassport(provider, {
-    serviceCode: 'people',
-    openapi: POPULATION_OPENAPI,
-    baseUrl: upstream.baseUrl,
-  });
-  await approveContract(provider, consumer, passportId, { scope: 'service' });
+  ({ consumer } = await seedPopulationService(test.app, upstream.baseUrl));
 });
 afterAll(async () => {
   await test.close();

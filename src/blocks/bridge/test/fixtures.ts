@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { TestBrowser } from '../../identity/test/browser.js';
-import { PASSWORD, seedUser } from '../../identity/test/fixtures.js';
+import { IIN, PASSWORD, seedUser } from '../../identity/test/fixtures.js';
 import { bridgeCaches } from '../service/caches.js';
 import type { BridgeDeps } from '../service/deps.js';
 import { signRequest } from '../service/signed-request.js';
@@ -243,4 +243,34 @@ export async function approveContract(
   });
   if (approved.json<{ state: string }>().state !== 'approved') throw new Error(approved.body);
   return id;
+}
+
+/**
+ * The usual pair: the population register (provider, member 070540001234, subsystem
+ * `population`) publishing `people` at `baseUrl`, and a bank (consumer, 150440012344, `crm`)
+ * with an approved contract for the whole service.
+ */
+export async function seedPopulationService(
+  app: FastifyInstance,
+  baseUrl: string,
+): Promise<{ provider: TestMember; consumer: TestMember; passportId: string }> {
+  const provider = await seedMember(app, {
+    nationalId: IIN.officer,
+    memberCode: '070540001234',
+    subsystem: 'population',
+    name: 'Population register',
+  });
+  const consumer = await seedMember(app, {
+    nationalId: IIN.citizen,
+    memberCode: '150440012344',
+    subsystem: 'crm',
+    name: 'Bank',
+  });
+  const passportId = await publishPassport(provider, {
+    serviceCode: 'people',
+    openapi: POPULATION_OPENAPI,
+    baseUrl,
+  });
+  await approveContract(provider, consumer, passportId, { scope: 'service' });
+  return { provider, consumer, passportId };
 }
