@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, type FieldProblem } from '../errors.js';
-import { DEFAULT_LOCALE } from '../i18n/locales.js';
 import { PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 
 /**
@@ -25,11 +24,6 @@ export const errorHandler = fp(
 );
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainError) {
-  if (!request.t) {
-    // Failed before the i18n hook ran (e.g. an unparsable URL): answer in the default language.
-    request.locale = DEFAULT_LOCALE;
-    request.t = request.server.platform.catalogue.translator(DEFAULT_LOCALE);
-  }
   if (wantsHtml(request)) return reply.status(error.status).errorPage(error);
   const t = request.t;
   const problem: Problem = {
