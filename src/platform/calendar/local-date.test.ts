@@ -57,3 +57,45 @@ describe('LocalDate', () => {
     expect(() => localDate(new Date('nope'), 'UTC')).toThrow(RangeError);
   });
 });
+
+describe('localDate remembering the last quarter hour', () => {
+  const fresh = (instant: Date, timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(instant);
+  // Almaty before 1924 ran on local mean time (+05:07:48), so its midnights fell inside quarter
+  // hours; Kathmandu is +05:45; Lord Howe shifts by 30 minutes; New York has daylight saving.
+  const zones = ['Asia/Almaty', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/New_York'];
+
+  it('agrees with Intl for any instant, whatever was asked before', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        fc.integer({ min: -3, max: 3 }),
+        (timeZone, times, nudge) => {
+          for (const time of times) {
+            // Also the instants just around the asked one, within its quarter hour or the next.
+            for (const at of [time, time + nudge, time + nudge * 60_000]) {
+              const instant = new Date(at);
+              expect(localDate(instant, timeZone)).toBe(fresh(instant, timeZone));
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('changes the date exactly at local midnight, also in a quarter hour asked just before', () => {
+    const midnight = Date.UTC(1920, 5, 1, 0, 0, 0) - (5 * 3600 + 7 * 60 + 48) * 1000;
+    expect(localDate(new Date(midnight - 1), 'Asia/Almaty')).toBe('1920-05-31');
+    expect(localDate(new Date(midnight), 'Asia/Almaty')).toBe('1920-06-01');
+    expect(localDate(new Date(midnight - 1), 'Asia/Almaty')).toBe('1920-05-31');
+  });
+});

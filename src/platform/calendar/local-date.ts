@@ -70,12 +70,35 @@ export const makeLocalDate = (year: number, month: number, day: number): LocalDa
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Milliseconds in a quarter hour: every time zone's offset is a whole number of them today. */
+const QUARTER_HOUR = 15 * 60_000;
+
+/** Per time zone, the last quarter hour asked about and its date (the hot path asks "now"). */
+const lastQuarter = new Map<string, { quarter: number; date: LocalDate }>();
+
 /**
  * The calendar date an instant falls on in an IANA time zone, e.g. the Kazakhstan date of the
  * moment an appeal was registered: 2026-03-20T20:30:00Z is already 2026-03-21 in Asia/Almaty.
+ *
+ * Formatting with Intl is dear on a hot path, and a local midnight falls on a whole quarter hour
+ * of UTC in every zone whose offset is a whole number of quarter hours; so the date of the last
+ * quarter hour asked about is remembered per zone, and only when both ends of that quarter hour
+ * are checked to fall on the same date (which also covers any zone or era where they do not).
  */
 export function localDate(instant: Date, timeZone: string): LocalDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant');
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid instant');
+  const quarter = Math.floor(time / QUARTER_HOUR);
+  const known = lastQuarter.get(timeZone);
+  if (known?.quarter === quarter) return known.date;
+  const date = formatLocalDate(instant, timeZone);
+  const first = formatLocalDate(new Date(quarter * QUARTER_HOUR), timeZone);
+  const last = formatLocalDate(new Date((quarter + 1) * QUARTER_HOUR - 1), timeZone);
+  if (first === date && last === date) lastQuarter.set(timeZone, { quarter, date });
+  return date;
+}
+
+function formatLocalDate(instant: Date, timeZone: string): LocalDate {
   let format = formatters.get(timeZone);
   if (!format) {
     // en-CA with numeric parts, read part by part so no locale's punctuation matters.

@@ -37,8 +37,22 @@ function offsetAt(instant: number, timeZone: string): number {
   return wall.getTime() - Math.floor(instant / 1000) * 1000;
 }
 
+/** Day starts already found, by zone and date: legal clocks ask for the same few days. */
+const starts = new Map<string, number>();
+const MAX_STARTS = 4096;
+
 /** The first instant of `date` in `timeZone` (its local midnight, or the first moment after a gap). */
 export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
+  const key = `${timeZone} ${date}`;
+  const known = starts.get(key);
+  if (known !== undefined) return new Date(known);
+  const start = findStartOfLocalDay(date, timeZone);
+  if (starts.size >= MAX_STARTS) starts.clear();
+  starts.set(key, start.getTime());
+  return start;
+}
+
+function findStartOfLocalDay(date: LocalDate, timeZone: string): Date {
   const { year, month, day } = assertLocalDate(date);
   const utcMidnight = new Date(0);
   utcMidnight.setUTCFullYear(year, month - 1, day);
