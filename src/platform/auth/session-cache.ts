@@ -11,9 +11,8 @@ export const SESSION_CHANNEL = 'platform_auth_session';
 export const PRINCIPAL_CHANNEL = 'platform_auth_principal';
 
 /**
- * A principal is reloaded after this long even when no change was announced: the safety net for
- * a change of roles made by a block that does not announce it (the identity block appoints
- * officers without announcing yet; appointing only adds roles).
+ * A principal is reloaded after this long even when no change was announced: a safety net only
+ * (the identity block announces appointments of officers and administrators).
  */
 const PRINCIPAL_MAX_AGE_MS = 60_000;
 

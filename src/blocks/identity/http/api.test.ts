@@ -243,6 +243,24 @@ describe('identity JSON API', () => {
       expect(ok.json().roles).toEqual(['officer', 'agency-head']);
     });
 
+    it('gives a signed-in person their new officer role on the next request', async () => {
+      const whoami = async () =>
+        (await citizen.json('GET', '/api/v1/identity/whoami')).json<{ roles: string[] }>();
+      expect((await whoami()).roles).not.toContain('officer');
+      const person = await test.app.platform.db
+        .selectFrom('identity_person')
+        .select('id')
+        .where('national_id', '=', IIN.citizen)
+        .executeTakeFirstOrThrow();
+      const ok = await admin.json('POST', '/api/v1/identity/officers', {
+        personId: person.id,
+        agencyCode: 'akimat-almaty',
+        roles: ['officer'],
+      });
+      expect(ok.statusCode).toBe(201);
+      expect((await whoami()).roles).toContain('officer');
+    });
+
     it('creates and revokes API clients for administrators only', async () => {
       const created = await admin.json('POST', '/api/v1/identity/api-clients', {
         name: 'Smart Bridge',

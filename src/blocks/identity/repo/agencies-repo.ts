@@ -1,3 +1,4 @@
+import { principalChanged } from '../../../platform/auth/session-cache.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { OfficerRole } from '../domain/roles.js';
 import './tables.js';
@@ -91,6 +92,9 @@ export async function insertOfficer(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // New roles: every process reloads the signed-in principals once this commits (appointments
+  // are rare; forgetting them all is cheaper than finding the person's accounts).
+  await principalChanged(trx);
   return { ...officer, id: row.id };
 }
 
@@ -107,4 +111,5 @@ export async function insertAdministrator(trx: Database, personId: string, now: 
     .values({ person_id: personId, created_at: now })
     .onConflict((conflict) => conflict.column('person_id').doNothing())
     .execute();
+  await principalChanged(trx);
 }
