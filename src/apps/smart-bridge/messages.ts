@@ -610,6 +610,25 @@ export const smartBridgeMessages = defineMessages({
     'Последний запрос',
     'Last request',
   ),
+  'bridgePortal.usage.latency': m(
+    'Usage: how long exchanges took',
+    'Жауап беру уақыты',
+    'Время ответа',
+    'Latency',
+  ),
+  'bridgePortal.usage.latencyValue': m(
+    'Usage: latency figures; {p50} and {p95} are milliseconds',
+    'медиана {p50} мс, 95-процентиль {p95} мс',
+    'медиана {p50} мс, 95-й процентиль {p95} мс',
+    'median {p50} ms, 95th percentile {p95} ms',
+  ),
+  'bridgePortal.usage.quota': m('Usage: the rate limit that applies', 'Лимит', 'Лимит', 'Quota'),
+  'bridgePortal.usage.quotaValue': m(
+    'Usage: the rate limit; {rate} is requests per second',
+    'секундына {rate} сұрау',
+    '{rate} запросов в секунду',
+    '{rate} requests per second',
+  ),
   'bridgePortal.requests.lead': m(
     'Incoming requests page: what it lists',
     'Сіз басқаратын ұйымдардың сервистеріне қолжетімділік сұраулары: алдымен қаралмағандары.',

@@ -156,6 +156,9 @@ describe('journey: a company gets access to the population register through the 
     await page.goto(`${server.baseUrl}${contractPath}`);
     expect((await page.textContent('[data-usage-requests]'))?.trim()).toBe('2');
     expect((await page.textContent('[data-usage-errors]'))?.trim()).toBe('1');
+    // Latency from the message log (kk: 'медиана N мс, 95-процентиль M мс') and the quota.
+    expect(await page.textContent('[data-usage-latency]')).toMatch(/\d+ мс.*\d+ мс/);
+    expect(await page.textContent('[data-usage-quota]')).toMatch(/\d+/);
     await expectNoAxeViolations(page, 'contract with usage');
   });
 

@@ -30,13 +30,17 @@ export interface Usage {
   requests: number;
   errors: number;
   lastAt: Date | null;
+  /** Median and 95th percentile of the gateway's time per exchange, provider included (ms). */
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
 }
 
 /**
  * Usage of a contract: the message log's exchanges between its consumer and its service since it
  * was requested (the log names client and service, not the contract: a pair has one open
  * contract at a time, so this is the contract's traffic, refusals included). Errors are answers
- * of status 400 or more, the gateway's refusals and the provider's own.
+ * of status 400 or more, the gateway's refusals and the provider's own. Latency is the gateway's
+ * time from the call to its answer (exchanges logged before it was recorded have none).
  */
 export async function contractUsage(db: Database, contract: Contract): Promise<Usage> {
   const row = await db
@@ -45,12 +49,20 @@ export async function contractUsage(db: Database, contract: Contract): Promise<U
       sql<string>`count(*)`.as('requests'),
       sql<string>`count(*) filter (where status >= 400)`.as('errors'),
       sql<Date | null>`max(received_at)`.as('last_at'),
+      sql<number | null>`percentile_disc(0.5) within group (order by duration_ms)`.as('p50'),
+      sql<number | null>`percentile_disc(0.95) within group (order by duration_ms)`.as('p95'),
     ])
     .where('client', '=', contract.consumer)
     .where('service', '=', contract.service)
     .where('received_at', '>=', contract.requestedAt)
     .executeTakeFirstOrThrow();
-  return { requests: Number(row.requests), errors: Number(row.errors), lastAt: row.last_at };
+  return {
+    requests: Number(row.requests),
+    errors: Number(row.errors),
+    lastAt: row.last_at,
+    latencyP50Ms: row.p50,
+    latencyP95Ms: row.p95,
+  };
 }
 
 /** The members whose manager the account is, by name. */

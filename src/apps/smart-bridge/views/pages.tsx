@@ -619,6 +619,19 @@ export function ContractPage(props: {
         <dd data-usage-errors>{usage.errors}</dd>
         <dt>{t('bridgePortal.usage.lastAt')}</dt>
         <dd>{usage.lastAt ? minute(usage.lastAt) : '—'}</dd>
+        <dt>{t('bridgePortal.usage.latency')}</dt>
+        <dd data-usage-latency>
+          {usage.latencyP50Ms === null
+            ? '—'
+            : t('bridgePortal.usage.latencyValue', {
+                p50: usage.latencyP50Ms,
+                p95: usage.latencyP95Ms ?? usage.latencyP50Ms,
+              })}
+        </dd>
+        <dt>{t('bridgePortal.usage.quota')}</dt>
+        <dd data-usage-quota>
+          {t('bridgePortal.usage.quotaValue', { rate: passport.ratePerSecond })}
+        </dd>
       </dl>
       <h2>{t('bridgePortal.contract.history')}</h2>
       <ol>

@@ -4,6 +4,7 @@ import { createCatalogue } from './0002-create-catalogue.js';
 import { createFederation } from './0003-create-federation.js';
 import { createProviderCredentials } from './0004-create-provider-credentials.js';
 import { announcePersonChanges } from './0005-announce-person-changes.js';
+import { addExchangeDuration } from './0006-exchange-duration.js';
 
 /** The bridge block's migrations (module `bridge`), in order. */
 export const bridgeMigrations: Migration[] = [
@@ -12,4 +13,5 @@ export const bridgeMigrations: Migration[] = [
   createFederation,
   createProviderCredentials,
   announcePersonChanges,
+  addExchangeDuration,
 ];

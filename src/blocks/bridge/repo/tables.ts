@@ -10,6 +10,7 @@ export interface ExchangeTable {
   request_hash: Buffer;
   response_hash: Buffer | null;
   status: number;
+  duration_ms: number | null;
 }
 
 export interface LogBatchTable {

@@ -154,12 +154,13 @@ function claimParts(claims: Claim[]) {
 
 const exchangePart = (rows: NewExchange[]) => sql`logged as (
   insert into bridge_exchange
-    (id, received_at, client, service, method, request_hash, response_hash, status)
+    (id, received_at, client, service, method, request_hash, response_hash, status, duration_ms)
   select * from unnest(
     ${column(rows, (e) => e.id)}::uuid[], ${column(rows, (e) => e.receivedAt)}::timestamptz[],
     ${column(rows, (e) => e.client)}::text[], ${column(rows, (e) => e.service)}::text[],
     ${column(rows, (e) => e.method)}::text[], ${column(rows, (e) => e.requestHash)}::bytea[],
-    ${column(rows, (e) => e.responseHash)}::bytea[], ${column(rows, (e) => e.status)}::integer[]))`;
+    ${column(rows, (e) => e.responseHash)}::bytea[], ${column(rows, (e) => e.status)}::integer[],
+    ${column(rows, (e) => e.durationMs ?? null)}::integer[]))`;
 
 const accessPart = (rows: { at: Date; input: AccessRecordInput }[]) => sql`accessed as (
   insert into access_record (person_id, accessed_at, accessor_account_id, accessor_name,

@@ -119,6 +119,7 @@ export class Gateway {
    */
   async handle(request: GatewayRequest): Promise<GatewayRefusal | GatewayAnswer> {
     const exchangeId = randomUUID();
+    const started = performance.now();
     const receivedAt = this.deps.now();
     const requestHash = sha256(request.body);
     const [path = '/', query] = splitQuery(request.url);
@@ -129,6 +130,10 @@ export class Gateway {
       service: path.slice(1, 200) || '-',
       method: request.method,
       requestHash,
+      // Read when the exchange is logged: the time until its answer.
+      get durationMs() {
+        return Math.round(performance.now() - started);
+      },
     };
     try {
       const address = parseServiceAddress(path);

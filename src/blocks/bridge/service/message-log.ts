@@ -23,6 +23,8 @@ export interface NewExchange {
   requestHash: Buffer;
   responseHash: Buffer | null;
   status: number;
+  /** Milliseconds from receiving the call to its answer (not sealed: operational only). */
+  durationMs?: number;
 }
 
 /** The gateway's signing identity: its id, its certificate from the deployment CA, its key. */
@@ -53,6 +55,7 @@ export const exchangeRow = (exchange: NewExchange) => ({
   request_hash: exchange.requestHash,
   response_hash: exchange.responseHash,
   status: exchange.status,
+  duration_ms: exchange.durationMs ?? null,
 });
 
 type ExchangeRow = {
