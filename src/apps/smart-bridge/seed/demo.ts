@@ -103,7 +103,10 @@ export function populationPassport(providerOrigin: string): PassportContent {
     timeoutMs: 5000,
     answerFormat: 'json',
     consentRequired: false,
-    personIdField: 'iin',
+    // The registries write the access record of every read themselves (accessor: the consumer's
+    // subsystem, from Information-Mediator-Client); the bridge writing one too would show the
+    // person each read twice.
+    personIdField: null,
   };
 }
 

@@ -232,6 +232,33 @@ describe('the gateway', () => {
     );
   });
 
+  it('finds the person at a nested body field (GovStack: query.content.iin)', async () => {
+    await publish('nested-person', { personIdField: 'query.content.iin' });
+    await contract('nested-person', { scope: 'service' });
+    const before = (await listAccessForPerson(test.database.db, subject.personId, 1)).total;
+    const body = JSON.stringify({ query: { content: { iin: PERSON } } });
+    const response = await (
+      await call(`${BASE}/nested-person/people/search`, { method: 'POST', body })
+    ).send();
+    expect(response.statusCode, response.body).toBe(200);
+    expect((await listAccessForPerson(test.database.db, subject.personId, 1)).total).toBe(
+      before + 1,
+    );
+    // Not an object on the way, or not there: no person, so no access record.
+    for (const other of [{ query: [PERSON] }, { query: { content: {} } }, { iin: PERSON }]) {
+      const missed = await (
+        await call(`${BASE}/nested-person/people/search`, {
+          method: 'POST',
+          body: JSON.stringify(other),
+        })
+      ).send();
+      expect(missed.statusCode).toBe(200);
+    }
+    expect((await listAccessForPerson(test.database.db, subject.personId, 1)).total).toBe(
+      before + 1,
+    );
+  });
+
   it('refuses an unknown service (404) and leaves other instances’ paths to the platform', async () => {
     await refused(call(`${BASE}/no-such-service/x`), 404, 'BRIDGE_SERVICE_UNKNOWN');
     await refused(

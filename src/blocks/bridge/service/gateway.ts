@@ -427,9 +427,7 @@ export class Gateway {
     }
     if (value === undefined && request.body.length > 0) {
       try {
-        const body: unknown = JSON.parse(request.body.toString('utf8'));
-        if (body && typeof body === 'object' && !Array.isArray(body))
-          value = (body as Record<string, unknown>)[field];
+        value = fieldAt(JSON.parse(request.body.toString('utf8')), field);
       } catch {
         value = undefined;
       }
@@ -485,4 +483,14 @@ function isJson(body: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/** The value at a dotted path (`query.content.iin`) of a parsed JSON body; objects only. */
+function fieldAt(body: unknown, path: string): unknown {
+  let value = body;
+  for (const name of path.split('.')) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+  }
+  return value;
 }

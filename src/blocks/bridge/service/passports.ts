@@ -59,6 +59,8 @@ export interface Passport extends PassportContent {
 const RESERVED_CODES = new Set(['listMethods', 'allowedMethods', 'getOpenAPI', 'listClients']);
 export const MAX_GATEWAY_BODY = 10 * 1024 * 1024;
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** A field of a JSON body, nested by dots (`query.content.iin`, as GovStack's Data API puts it). */
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,7}$/;
 const HTTP_METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete'];
 
 /** The endpoints an OpenAPI document names: each method of each path. */
@@ -113,7 +115,7 @@ function checkContent(input: PassportContent): FieldProblem[] {
     problems.push({ field: 'maxBodyBytes', code: 'VALIDATION_INVALID_VALUE' });
   if (!Number.isInteger(input.timeoutMs) || input.timeoutMs < 1 || input.timeoutMs > 120_000)
     problems.push({ field: 'timeoutMs', code: 'VALIDATION_INVALID_VALUE' });
-  if (input.personIdField !== null && !FIELD_NAME.test(input.personIdField))
+  if (input.personIdField !== null && !FIELD_PATH.test(input.personIdField))
     problems.push({ field: 'personIdField', code: 'VALIDATION_INVALID_VALUE' });
   // A service that reads a person's data must say which: the person sees it.
   if (input.personIdField !== null && input.dataClasses.length === 0)
