@@ -7,5 +7,5 @@ import crypto from 'node:crypto';
  */
 export const newSecret = (): string => crypto.randomBytes(32).toString('base64url');
 
-export const hashSecret = (secret: string): Buffer =>
-  crypto.createHash('sha256').update(secret, 'utf8').digest();
+// One-shot hashing: about half the cost of a Hash object, on every API call and page view.
+export const hashSecret = (secret: string): Buffer => crypto.hash('sha256', secret, 'buffer');
