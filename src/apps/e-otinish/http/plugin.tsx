@@ -9,8 +9,8 @@ import {
 import { acceptMultipart } from '../../../blocks/services/http/multipart.js';
 import { readServiceForm } from '../../../blocks/services/http/read-service-form.js';
 import { requireSignedIn } from '../../../platform/auth/guards.js';
-import { isDomainError, type DomainError } from '../../../platform/errors.js';
-import type { FormErrors } from '../../../platform/views/components/index.js';
+import { isDomainError } from '../../../platform/errors.js';
+import { formErrorsFrom, type FormErrors } from '../../../platform/views/components/index.js';
 import {
   appealServices,
   APPEAL_SERVICE,
@@ -61,15 +61,6 @@ const actorOf = (request: FastifyRequest): Actor => {
   return { accountId: p.accountId, personId: p.personId, roles: p.roles, agencyId: p.agencyId };
 };
 const facts = (request: FastifyRequest) => ({ ip: request.ip, requestId: String(request.id) });
-
-/** A refusal's field problems as translated messages; one about no field goes on `fallback`. */
-function errorsOf(error: DomainError, t: FastifyRequest['t'], fallback: string): FormErrors {
-  if (error.fields.length === 0) return { [fallback]: t(`error.${error.code}`, error.params) };
-  const errors: FormErrors = {};
-  for (const problem of error.fields)
-    errors[problem.field] ??= t(`error.${problem.code}`, problem.params);
-  return errors;
-}
 
 /**
  * The e-Otinish app: wires its notifier into the services engine (chained to any notifier
@@ -134,7 +125,7 @@ export async function eOtinishPlugin(app: FastifyInstance) {
           <FileAppealPage
             fields={fields()}
             values={shown}
-            errors={errorsOf(error, request.t, 'kind')}
+            errors={formErrorsFrom(error, request.t, 'kind')}
           />,
         );
     }
@@ -246,7 +237,7 @@ export async function eOtinishPlugin(app: FastifyInstance) {
             request,
             reply,
             id,
-            errorsOf(error, request.t, fallback),
+            formErrorsFrom(error, request.t, fallback),
             error.status,
           );
         }
