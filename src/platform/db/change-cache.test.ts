@@ -41,6 +41,14 @@ describe('ChangeCache over a ChangeFeed (two processes sharing one database)', (
     return feed;
   }
 
+  /** A started feed's cache of `setting`, once its channel is listened to. */
+  async function liveSettingCache() {
+    const feed = await startFeed();
+    const cache = settingCache(feed);
+    await eventually(() => feed.isLive(cache.cache.channel));
+    return cache;
+  }
+
   /** The backend of the feed started last: the newest connection whose last query was LISTEN. */
   async function feedBackend(): Promise<{ pid: number }> {
     const { rows } = await sql<{ pid: number }>`
@@ -80,8 +88,8 @@ describe('ChangeCache over a ChangeFeed (two processes sharing one database)', (
   }
 
   it('serves a key from memory until another process commits a change to it', async () => {
-    const here = settingCache(await startFeed());
-    const there = settingCache(await startFeed());
+    const here = await liveSettingCache();
+    const there = await liveSettingCache();
     expect(await here.read('a')).toBe('one');
     expect(await here.read('a')).toBe('one');
     expect(here.counter.loads).toBe(1);
@@ -93,8 +101,8 @@ describe('ChangeCache over a ChangeFeed (two processes sharing one database)', (
   });
 
   it('keeps its entries when the changing transaction rolls back', async () => {
-    const here = settingCache(await startFeed());
-    const there = settingCache(await startFeed());
+    const here = await liveSettingCache();
+    const there = await liveSettingCache();
     await here.read('b');
     await setValue(there.cache, 'b', 'never', false);
     // A committed change on another key arrives after the rolled-back one would have.
@@ -119,7 +127,7 @@ describe('ChangeCache over a ChangeFeed (two processes sharing one database)', (
   });
 
   it('shares one load among concurrent misses of the same key', async () => {
-    const { read, counter } = settingCache(await startFeed());
+    const { read, counter } = await liveSettingCache();
     await Promise.all([read('b'), read('b'), read('b')]);
     expect(counter.loads).toBe(1);
   });
@@ -158,6 +166,8 @@ describe('ChangeCache over a ChangeFeed (two processes sharing one database)', (
   it('drops every entry on the EVERY_KEY payload and bounds its size', async () => {
     const feed = await startFeed();
     const cache = new ChangeCache<number>(feed, 'bounded', { maxEntries: 2 });
+    // Subscribed after the start: kept only once its LISTEN is done.
+    await eventually(() => feed.isLive('bounded'));
     await cache.get('x', async () => 1);
     await cache.get('y', async () => 2);
     await cache.get('z', async () => 3);

@@ -50,7 +50,7 @@ export class ChangeCache<V> {
 
   /** The cached value of `key`, or what `load` gives (kept when it is safe to keep). */
   get(key: string, load: () => Promise<V>): Promise<V> {
-    if (!this.feed.live) return load();
+    if (!this.feed.isLive(this.channel)) return load();
     const entry = this.entries.get(key);
     if (entry && this.now() - entry.loadedAt < this.maxAgeMs) return Promise.resolve(entry.value);
     const inFlight = this.loading.get(key);
@@ -62,7 +62,7 @@ export class ChangeCache<V> {
     const promise: Promise<V> = load().then(
       (value) => {
         forget();
-        if (generation === this.generation && this.feed.live) this.keep(key, value);
+        if (generation === this.generation && this.feed.isLive(this.channel)) this.keep(key, value);
         return value;
       },
       (error: unknown) => {

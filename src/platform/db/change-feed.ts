@@ -17,6 +17,8 @@ type Listener = (payload: string) => void;
 export class ChangeFeed {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly resetListeners = new Set<() => void>();
+  /** Channels whose LISTEN has completed on the current connection. */
+  private readonly listening = new Set<string>();
   private client: pg.Client | undefined;
   private stopped = true;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -33,12 +35,25 @@ export class ChangeFeed {
     return this.connected;
   }
 
+  /** True while notifications of `channel` are being received (its LISTEN has completed). */
+  isLive(channel: string): boolean {
+    return this.connected && this.listening.has(channel);
+  }
+
   subscribe(channel: string, listener: Listener): () => void {
     let set = this.listeners.get(channel);
     if (!set) {
       set = new Set();
       this.listeners.set(channel, set);
-      if (this.connected) void this.listen(this.client!, channel).catch(() => this.reconnect());
+      const client = this.client;
+      if (this.connected && client) {
+        void this.listen(client, channel).then(
+          () => {
+            if (this.client === client) this.listening.add(channel);
+          },
+          () => this.reconnect(),
+        );
+      }
     }
     set.add(listener);
     return () => set.delete(listener);
@@ -60,6 +75,7 @@ export class ChangeFeed {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     this.connected = false;
+    this.listening.clear();
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
@@ -67,6 +83,7 @@ export class ChangeFeed {
 
   private async connect(): Promise<void> {
     const client = new pg.Client(this.connection);
+    const listened = new Set<string>();
     client.on('error', (error) => {
       this.options.onError?.(error);
       this.reconnect();
@@ -79,7 +96,15 @@ export class ChangeFeed {
     });
     try {
       await client.connect();
-      for (const channel of this.listeners.keys()) await this.listen(client, channel);
+      // Until every channel's LISTEN is done, and again for any subscribed meanwhile.
+      for (;;) {
+        const missing = [...this.listeners.keys()].filter((channel) => !listened.has(channel));
+        if (missing.length === 0) break;
+        for (const channel of missing) {
+          await this.listen(client, channel);
+          listened.add(channel);
+        }
+      }
     } catch (error) {
       this.options.onError?.(error);
       await client.end().catch(() => undefined);
@@ -92,6 +117,7 @@ export class ChangeFeed {
     }
     this.client = client;
     this.connected = true;
+    for (const channel of listened) this.listening.add(channel);
     for (const reset of this.resetListeners) reset();
   }
 
@@ -102,6 +128,7 @@ export class ChangeFeed {
   private reconnect(): void {
     if (!this.connected && this.client === undefined) return;
     this.connected = false;
+    this.listening.clear();
     const client = this.client;
     this.client = undefined;
     void client?.end().catch(() => undefined);
