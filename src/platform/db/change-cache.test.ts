@@ -163,6 +163,29 @@ describe('ChangeCache over a ChangeFeed (two processes sharing one database)', (
     expect(live.counter.loads).toBe(2);
   });
 
+  it('changing: forgets the key in this process as soon as its own transaction commits, not on a rollback', async () => {
+    const here = await liveSettingCache();
+    await here.read('a');
+    const generation = here.cache['generation'];
+    await here.cache.changing(db, 'a', (trx) =>
+      sql`update setting set value = 'bir' where key = 'a'`.execute(trx),
+    );
+    // No waiting for the notification: this process forgot at the commit.
+    expect(await here.read('a')).toBe('bir');
+    // The notification of that commit comes back too (a second forgetting); then the rollback.
+    await eventually(() => here.cache['generation'] === generation + 2);
+    await here.read('a');
+    await expect(
+      here.cache.changing(db, 'a', async (trx) => {
+        await sql`update setting set value = 'never' where key = 'a'`.execute(trx);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const loads = here.counter.loads;
+    expect(await here.read('a')).toBe('bir');
+    expect(here.counter.loads).toBe(loads);
+  });
+
   it('drops every entry on the EVERY_KEY payload and bounds its size', async () => {
     const feed = await startFeed();
     const cache = new ChangeCache<number>(feed, 'bounded', { maxEntries: 2 });

@@ -83,6 +83,24 @@ export class ChangeCache<V> {
     return notifyChange(db, this.channel, key);
   }
 
+  /**
+   * Runs `write` in a transaction (the caller's when `db` is one) and announces inside it that
+   * `key` changed. When the transaction is this call's own, this process also forgets `key` as
+   * soon as it commits; in a caller's transaction, the notification that follows its commit does
+   * it (forgetting earlier would let a read before the commit keep the old row).
+   */
+  async changing<T>(db: Database, key: string, write: (trx: Database) => Promise<T>): Promise<T> {
+    const run = async (trx: Database) => {
+      const result = await write(trx);
+      await this.changed(trx, key);
+      return result;
+    };
+    if (db.isTransaction) return run(db);
+    const result = await db.transaction().execute(run);
+    this.invalidate(key);
+    return result;
+  }
+
   /** Forgets `key` (EVERY_KEY: everything) in this process now. */
   invalidate(key: string): void {
     // Any load in flight may have read the old row: none of them may keep what it read.

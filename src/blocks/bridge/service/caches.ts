@@ -87,26 +87,13 @@ export function bridgeCaches(feed: ChangeFeed): BridgeCaches {
   return caches;
 }
 
-/**
- * Runs `write` (which gets the transaction) and announces that `key` of `cache` changed: inside
- * the transaction, to every process once it commits, and in this process at once after.
- */
-export async function announce<T, V>(
+/** Runs `write` and announces that `key` of `cache` changed (ChangeCache.changing). */
+export const announce = <T, V>(
   cache: ChangeCache<V>,
   key: string,
   db: Database,
   write: (trx: Database) => Promise<T>,
-): Promise<T> {
-  const result = await (db.isTransaction ? run(db) : db.transaction().execute(run));
-  cache.invalidate(key);
-  return result;
-
-  async function run(trx: Database): Promise<T> {
-    const value = await write(trx);
-    await cache.changed(trx, key);
-    return value;
-  }
-}
+): Promise<T> => cache.changing(db, key, write);
 
 const NOT_FOUND = Symbol('not found');
 
